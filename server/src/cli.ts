@@ -1,0 +1,89 @@
+import * as fs from 'fs';
+import { analyze } from './engine';
+import { decisionToJson, findingsToJson } from './json';
+import { LineIndex } from './text/lineIndex';
+
+const USAGE = `usage: imr-check [--format text|json] FILE...
+
+Checks IMR final determination letters and prints their problems.
+  --format text   file:line:col severity code message (default)
+  --format json   one JSON array: the decision model and diagnostics of each file
+  --help          this text
+  --version       the version
+exit code: 0 no error found, 1 an error-severity problem found, 2 bad usage or unreadable file`;
+
+declare const __VERSION__: string;
+
+interface Options {
+  format: 'text' | 'json';
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const opts: Options = { format: 'text', files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value !== 'text' && value !== 'json') return `unknown format: ${value ?? '(none)'}`;
+      opts.format = value;
+    } else if (arg === '--') {
+      opts.files.push(...argv.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `unknown option: ${arg}`;
+    } else opts.files.push(arg);
+  }
+  if (opts.files.length === 0) return 'no files given';
+  return opts;
+}
+
+/** Runs the CLI; returns the exit code. Exported for tests. */
+export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out.write(USAGE + '\n');
+    return 0;
+  }
+  if (argv.includes('--version')) {
+    out.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
+    return 0;
+  }
+  const opts = parseArgs(argv);
+  if (typeof opts === 'string') {
+    err.write(`imr-check: ${opts}\n${USAGE}\n`);
+    return 2;
+  }
+  let code = 0;
+  const results: unknown[] = [];
+  for (const file of opts.files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (e) {
+      err.write(`imr-check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      code = 2;
+      continue;
+    }
+    const analysis = analyze(text);
+    const lines = new LineIndex(text);
+    if (analysis.findings.some((f) => f.severity === 'error') && code === 0) code = 1;
+    if (opts.format === 'json') {
+      results.push({
+        file,
+        decision: decisionToJson(analysis.decision, text, lines),
+        diagnostics: findingsToJson(analysis.findings, text, lines),
+      });
+    } else {
+      for (const f of analysis.findings) {
+        const p = lines.positionAt(f.start);
+        out.write(`${file}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
+      }
+    }
+  }
+  if (opts.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
+  return code;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,219 @@
+import type { Citation, CitationSource, GuidelineLine, PageRef, ProseCitation, Span } from '../model';
+import type { Joined } from '../text/joined';
+
+type By = GuidelineLine['by'];
+
+const NO_EVIDENCE = /did not cite any (?:medical )?evidence/i;
+
+/**
+ * Parses the text after "Claims Administrator guideline:" / "MAXIMUS guideline:" into citations.
+ * Understands the published forms:
+ *   Decision based on MTUS Chronic Pain Treatment Guidelines Baclofen Page(s): 65.
+ *   Decision based on MTUS General Approaches 2004, Section(s): X, and Chronic Pain Medical Treatment 2009, Section(s): Y, Z.
+ *   Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Pain, Topical Analgesics
+ */
+export function parseGuidelineValue(value: Joined, by: By): { citations: Citation[]; citesNothing: boolean } {
+  const text = value.text;
+  const citations: Citation[] = [];
+  if (NO_EVIDENCE.test(text)) return { citations, citesNothing: true };
+
+  // Each "Decision based on" starts a citation sentence; text without it is one sentence.
+  const starts: number[] = [];
+  const re = /Decision based on\s+/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index);
+  if (starts.length === 0 && text.trim()) starts.push(0);
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k];
+    const to = k + 1 < starts.length ? starts[k + 1] : text.length;
+    citations.push(...parseSentence(value, from, to, by));
+  }
+  return { citations, citesNothing: false };
+}
+
+function parseSentence(value: Joined, from: number, to: number, by: By): Citation[] {
+  const text = value.text;
+  let i = from;
+  const lead = /^Decision based on\s+/i.exec(text.slice(from, to));
+  if (lead) i += lead[0].length;
+  let mtus = true;
+  let source: CitationSource = 'MTUS';
+  const nonMtus = /^Non-MTUS(?:\s+Citation)?\s*:?\s*/i.exec(text.slice(i, to));
+  if (nonMtus) {
+    mtus = false;
+    i += nonMtus[0].length;
+  } else {
+    const m = /^(?:CA\s+)?MTUS\b\s*(?:\(\s*\w+\s*\))?:?\s*/i.exec(text.slice(i, to));
+    if (m) i += m[0].length;
+  }
+  const body = text.slice(i, to);
+  if (!mtus) {
+    if (/\bODG\b|Official Disability Guidelines|Work Loss Data/i.test(body)) source = 'ODG';
+    else if (/\bACOEM\b/i.test(body)) source = 'ACOEM';
+    else source = 'other';
+  }
+  const sentence = value.span(from, trimEndPunct(text, from, to));
+
+  // Several guidelines in the "Section(s):" form, joined by ", and".
+  const parts: Array<[number, number]> = [];
+  const splitter = /,\s+and\s+(?=[^,]*?,\s*Section\(s\)\s*:)/gi;
+  let partStart = i;
+  for (let m = splitter.exec(body); m; m = splitter.exec(body)) {
+    parts.push([partStart, i + m.index]);
+    partStart = i + m.index + m[0].length;
+  }
+  parts.push([partStart, to]);
+
+  return parts.map(([a, b]) => parsePart(value, a, b, by, source, mtus, sentence));
+}
+
+function parsePart(
+  value: Joined,
+  from: number,
+  to: number,
+  by: By,
+  source: CitationSource,
+  mtus: boolean,
+  sentence: Span,
+): Citation {
+  const text = value.text;
+  const part = text.slice(from, to);
+  const sectionsAt = /,?\s*Section\(s\)\s*:\s*/i.exec(part);
+  const pagesAt = /\s*Pages?(?:\(s\))?\s*[:#]?\s*(?=\d)/i.exec(part);
+  let namesEnd = part.length;
+  if (sectionsAt) namesEnd = sectionsAt.index;
+  else if (pagesAt) namesEnd = pagesAt.index;
+
+  // Guideline name vs topic: the name ends with "Guideline(s)" or a year; a non-MTUS citation
+  // puts its topic after the first comma.
+  const names = part.slice(0, namesEnd).replace(/[.,;\s]+$/, '');
+  let guidelineEnd = names.length;
+  let topicStart = -1;
+  const byWord = /^.*?\bGuidelines?\b/i.exec(names);
+  const byYear = /^.*?\b(?:19|20)\d\d\b/.exec(names);
+  const byComma = !mtus ? /^[^,]+(?=,)/.exec(names) : null;
+  const cut = (!mtus ? byComma : null) ?? byWord ?? byYear;
+  if (cut) {
+    guidelineEnd = cut[0].length;
+    const rest = /^[\s,:;-]*/.exec(names.slice(guidelineEnd));
+    topicStart = guidelineEnd + (rest ? rest[0].length : 0);
+    if (topicStart >= names.length) topicStart = -1;
+  }
+  const guidelineSpan = value.span(from, from + guidelineEnd);
+  const topicSpan = topicStart >= 0 ? value.span(from + topicStart, from + names.length) : undefined;
+
+  let sections: string[] = [];
+  if (sectionsAt) {
+    const listFrom = sectionsAt.index + sectionsAt[0].length;
+    sections = splitList(part.slice(listFrom));
+  }
+  const pageRefs: PageRef[] = [];
+  if (pagesAt && !sectionsAt) {
+    const listFrom = from + pagesAt.index + pagesAt[0].length;
+    pageRefs.push(...readPages(value, listFrom, to));
+  }
+  const pages: number[] = [];
+  for (const ref of pageRefs) for (let p = ref.from; p <= ref.to && p - ref.from < 500; p++) if (!pages.includes(p)) pages.push(p);
+
+  let topic: string | null = topicSpan?.text ?? null;
+  if (!topic && sections.length) topic = sections.join(', ');
+  let guideline = guidelineSpan.text;
+  if (!guideline && sentence.text) guideline = mtus ? 'MTUS' : sentence.text;
+
+  return {
+    by,
+    source,
+    mtus,
+    guideline,
+    topic,
+    sections,
+    pages,
+    pageRefs,
+    span: sentence,
+    guidelineSpan,
+    ...(topicSpan ? { topicSpan } : {}),
+  };
+}
+
+/** Reads "65", "111-113", "88-89, 76-78; 60-61", "88 and 89" starting at text offset `from`. */
+export function readPages(value: Joined, from: number, to: number): PageRef[] {
+  const text = value.text;
+  const refs: PageRef[] = [];
+  const re = /(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?/y;
+  let i = from;
+  while (i < to) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m || m.index + m[0].length > to) break;
+    const a = Number(m[1]);
+    const b = m[2] ? Number(m[2]) : a;
+    refs.push({ from: Math.min(a, b), to: Math.max(a, b), span: value.span(m.index, m.index + m[0].length) });
+    i = m.index + m[0].length;
+    const sep = /^\s*(?:,|;|and|&)\s*(?=\d)/i.exec(text.slice(i, Math.min(to, i + 12)));
+    if (!sep) break;
+    i += sep[0].length;
+  }
+  return refs;
+}
+
+function splitList(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of list) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out
+    .map((s) => s.trim().replace(/^and\s+/i, '').replace(/[.\s]+$/, ''))
+    .filter((s) => s.length > 0);
+}
+
+function trimEndPunct(text: string, from: number, to: number): number {
+  while (to > from && /[\s.]/.test(text[to - 1])) to--;
+  return to;
+}
+
+const PROSE_PAGES =
+  /\b(?:(MTUS|ACOEM|ODG)\b(?:\s+[A-Z][\w()-]*){0,6}?\s+)?pages?\s+(\d{1,4}(?:\s*(?:-|–|to|and|,|&)\s*\d{1,4})*)(?:\s+of\s+(?:the\s+)?((?:CA\s+)?(?:MTUS|ACOEM|ODG)\b(?:[\s,/-]+[A-Z(][\w()/-]*){0,8}))?/g;
+const REGULATION = /\b(?:MTUS|CCR|C\.C\.R\.|section|§)\s*(?:§\s*)?(9792\.\d+(?:\.\d+)?(?:\s?\(?[a-z]\)?)?)/gi;
+
+/** Finds guideline references inside prose: "page 64 of the MTUS ...", "MTUS page 78", "MTUS 9792.20e". */
+export function findProseCitations(body: Joined): ProseCitation[] {
+  const text = body.text;
+  const out: ProseCitation[] = [];
+  PROSE_PAGES.lastIndex = 0;
+  for (let m = PROSE_PAGES.exec(text); m; m = PROSE_PAGES.exec(text)) {
+    const before = m[1];
+    const after = m[3];
+    // "page 7" alone is not a citation; a guideline must be named next to it.
+    const near = before || after || /\b(?:MTUS|ACOEM|ODG|Guidelines?)\b[^.]{0,40}$/i.test(text.slice(Math.max(0, m.index - 60), m.index));
+    if (!near) continue;
+    const pagesFrom = m.index + m[0].indexOf(m[2], before ? before.length : 0);
+    const refs = readPages(body, pagesFrom, pagesFrom + m[2].length);
+    const pages: number[] = [];
+    for (const r of refs) for (let p = r.from; p <= r.to && p - r.from < 500; p++) if (!pages.includes(p)) pages.push(p);
+    let guideline: string | null = null;
+    if (after) guideline = after.replace(/^(?:CA\s+)?(?:MTUS|ACOEM|ODG)\s*/i, (s) => (/ACOEM|ODG/i.test(s) ? s : '')).trim() || null;
+    else if (before) {
+      const named = m[0].slice(0, m[0].search(/\bpages?\b/i)).trim();
+      guideline = named.replace(/^MTUS\s*/i, '').trim() || (before.toUpperCase() === 'MTUS' ? null : before);
+    }
+    if (guideline && /^(ACOEM|ODG)$/i.test(guideline)) guideline = guideline.toUpperCase();
+    out.push({ span: body.span(m.index, m.index + m[0].length), guideline, pages, regulation: null });
+  }
+  REGULATION.lastIndex = 0;
+  for (let m = REGULATION.exec(text); m; m = REGULATION.exec(text)) {
+    out.push({
+      span: body.span(m.index, m.index + m[0].length),
+      guideline: null,
+      pages: [],
+      regulation: m[1].replace(/[\s()]/g, ''),
+    });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,88 @@
+import type { Layout, SectionKind } from '../model';
+
+/** A section heading a layout uses, matched on the heading key (upper case, spaces collapsed). */
+export interface HeadingDef {
+  kind: SectionKind;
+  /** The canonical heading text (upper case, without a trailing colon). */
+  text: string;
+  /** Older layouts end the heading with a colon and may go on with body text on the same line. */
+  colon: boolean;
+  /** Match on this prefix only (the heading goes on to a colon, possibly over wrapped lines). */
+  prefixOnly?: boolean;
+}
+
+const FINAL: HeadingDef[] = [
+  { kind: 'how-made', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE', colon: false },
+  { kind: 'clinical-summary', text: 'CLINICAL CASE SUMMARY', colon: false },
+  { kind: 'issues', text: 'IMR ISSUES, DECISIONS AND RATIONALES', colon: false },
+];
+
+const MAXIMUS_2014: HeadingDef[] = [
+  { kind: 'how-made', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE', colon: false },
+  { kind: 'documents-reviewed', text: 'DOCUMENTS REVIEWED', colon: false },
+  { kind: 'clinical-summary', text: 'CLINICAL CASE SUMMARY', colon: false },
+  { kind: 'issues', text: 'IMR DECISION(S) AND RATIONALE(S)', colon: false },
+];
+
+const NOTICE_2013: HeadingDef[] = [
+  { kind: 'issues', text: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE', colon: false },
+  { kind: 'how-made', text: 'MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER', colon: true },
+  { kind: 'clinical-summary', text: 'CASE SUMMARY', colon: true },
+  { kind: 'documents-reviewed', text: 'DOCUMENTS REVIEWED FOR DETERMINATION', colon: true },
+];
+
+const PROFESSIONAL: HeadingDef[] = [
+  { kind: 'issues', text: 'ISSUE AT DISPUTE', colon: true },
+  { kind: 'clinical-summary', text: 'CASE SUMMARY', colon: true },
+  { kind: 'documents-reviewed', text: 'DOCUMENTS REVIEWED FOR DETERMINATION', colon: true },
+  {
+    kind: 'guidelines',
+    text: 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY',
+    colon: true,
+  },
+  { kind: 'rationale', text: 'RATIONALE FOR WHY', colon: true, prefixOnly: true },
+  { kind: 'how-made', text: 'MEDICAL REVIEWER QUALIFICATIONS', colon: true },
+];
+
+/** Each layout's sections, in the order the layout puts them; all are required. */
+export const LAYOUT_HEADINGS: Record<Exclude<Layout, 'unknown'>, HeadingDef[]> = {
+  'final-determination': FINAL,
+  'maximus-2014': MAXIMUS_2014,
+  'notice-2013': NOTICE_2013,
+  'professional-review': PROFESSIONAL,
+};
+
+/** Human names of the section kinds, for messages and quick fixes. */
+export const SECTION_NAMES: Record<SectionKind, string> = {
+  'how-made': 'how the determination was made',
+  'documents-reviewed': 'documents reviewed',
+  'clinical-summary': 'clinical case summary',
+  issues: 'issues, decisions and rationales',
+  guidelines: 'guidelines relied upon',
+  rationale: 'rationale',
+  'decisions-summary': 'summary of decisions',
+};
+
+export type HeadingMatch =
+  /** The whole heading is on this line; body may follow after `bodyAt` characters of the key. */
+  | { def: HeadingDef; complete: true; bodyAt: number }
+  /** The line starts a heading that goes on over the next line(s). */
+  | { def: HeadingDef; complete: false };
+
+/** Matches one heading key against a layout's headings. */
+export function matchHeading(key: string, defs: readonly HeadingDef[]): HeadingMatch | undefined {
+  for (const def of defs) {
+    if (def.prefixOnly) {
+      if (!key.startsWith(def.text)) continue;
+      const colon = key.indexOf(':');
+      return colon < 0 ? { def, complete: false } : { def, complete: true, bodyAt: colon + 1 };
+    }
+    if (key === def.text || key === def.text + ':') return { def, complete: true, bodyAt: key.length };
+    if (def.colon && key.startsWith(def.text + ':')) return { def, complete: true, bodyAt: def.text.length + 1 };
+    // A long heading hard-wrapped in PDF text.
+    if (def.colon && key.length >= 20 && def.text.startsWith(key) && key.length < def.text.length) {
+      return { def, complete: false };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+import type { Conclusion, Rationale, Restatement, Span } from '../model';
+import type { Joined } from '../text/joined';
+import { findProseCitations } from './citations';
+import { QUANTITY, STRENGTH, normalizeStrength } from './title';
+
+const NEGATIVE =
+  /\b(?:is|was|are|were|be|been)\s+not\s+(?:(?:considered|deemed|established\s+as|shown\s+to\s+be)\s+)?medically\s+necessary|\bnot\s+medically\s+necessary|\bno\s*,\s*the\s+request\b/i;
+const POSITIVE =
+  /\b(?:is|was|are|were|be|been)\s+(?:(?:considered|deemed|found|established\s+as|shown\s+to\s+be)\s+)?medically\s+necessary|\byes\s*,\s*the\s+request\b|\bmedically\s+necessary\s+and\s+appropriate/i;
+
+/** Splits text into sentences: [start, end) offsets. A period after a digit or an initial does not end one. */
+export function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const re = /[.!?](?=\s+["'(]?[A-Z0-9]|\s*$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const prev = text.slice(Math.max(0, m.index - 3), m.index);
+    if (/\b(?:Dr|Mr|Ms|vs|No|St|pg)$/i.test(prev) || /\d$/.test(prev) && /^\.\d/.test(text.slice(m.index, m.index + 2))) continue;
+    out.push([start, m.index + 1]);
+    start = m.index + 1;
+  }
+  if (start < text.length && text.slice(start).trim()) out.push([start, text.length]);
+  return out;
+}
+
+/** The conclusion the rationale states, read from its last sentences that speak of medical necessity. */
+export function findConclusion(body: Joined): { conclusion: Conclusion | null; span: Span | null } {
+  const text = body.text;
+  const list = sentences(text);
+  // Look from the end: the last sentence that says whether the request is necessary decides.
+  for (let k = list.length - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
+    const [a, b] = list[k];
+    const s = text.slice(a, b);
+    const neg = NEGATIVE.test(s);
+    const pos = POSITIVE.test(s);
+    if (neg) return { conclusion: 'not-medically-necessary', span: body.span(a, b) };
+    if (pos) return { conclusion: 'medically-necessary', span: body.span(a, b) };
+  }
+  return { conclusion: null, span: null };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Places where the rationale restates the item with a strength or quantity, e.g.
+ * "the request for BACLOFEN 20MG #90". `name` is the item's treatment.
+ */
+export function findRestatements(body: Joined, name: string): Restatement[] {
+  const first = name.trim().split(/[\s/]+/)[0];
+  if (!first || first.length < 3) return [];
+  const text = body.text;
+  const out: Restatement[] = [];
+  const re = new RegExp(`\\b${escapeRegExp(first)}\\b`, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // The tokens that may follow the name: other name words, strength, quantity (within 40 characters).
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const stop = after.search(/[.;:](?:\s|$)|\b(?:is|was|are|for|and|has|with|which|that)\b/i);
+    const window = stop >= 0 ? after.slice(0, stop) : after;
+    const s = STRENGTH.exec(window);
+    const q = QUANTITY.exec(window);
+    if (!s && !q) continue;
+    const endInWindow = Math.max(s ? s.index + s[0].length : 0, q ? q.index + q[0].length : 0);
+    const start = m.index;
+    const end = m.index + m[0].length + endInWindow;
+    out.push({
+      span: body.span(start, end),
+      strength: s ? normalizeStrength(s[0]) : null,
+      quantity: q ? Number(q[1] ?? q[2]) : null,
+    });
+  }
+  return out;
+}
+
+/** Builds the rationale of an item from its body text. */
+export function buildRationale(label: Span | null, body: Joined, treatment: string): Rationale {
+  const { conclusion, span } = findConclusion(body);
+  return {
+    label,
+    body: body.span(),
+    conclusion,
+    conclusionSpan: span,
+    restatements: findRestatements(body, treatment),
+    citations: findProseCitations(body),
+  };
+}

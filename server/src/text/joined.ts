@@ -1,0 +1,82 @@
+import type { Span } from '../model';
+
+/**
+ * Text gathered from several pieces of the source (wrapped lines), joined by single spaces for
+ * meaning, that still knows where each of its characters came from.
+ */
+export class Joined {
+  /** [textStart, sourceStart, length] per piece. */
+  private readonly pieces: number[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+  private cached: string | undefined;
+
+  constructor(private readonly source: string) {}
+
+  /** Appends source[start, end) after a joining space (when not the first piece). Empty pieces are skipped. */
+  add(start: number, end: number): this {
+    if (end <= start) return this;
+    if (this.length > 0) {
+      this.parts.push(' ');
+      this.length += 1;
+    }
+    this.pieces.push(this.length, start, end - start);
+    this.parts.push(this.source.slice(start, end));
+    this.length += end - start;
+    this.cached = undefined;
+    return this;
+  }
+
+  get text(): string {
+    if (this.cached === undefined) this.cached = this.parts.join('');
+    return this.cached;
+  }
+
+  get isEmpty(): boolean {
+    return this.length === 0;
+  }
+
+  /** Source offset of the character at text offset i (a joining space maps to the end of the piece before it). */
+  sourceOffset(i: number): number {
+    const p = this.pieces;
+    if (p.length === 0) return 0;
+    let lo = 0;
+    let hi = p.length / 3 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (p[mid * 3] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const textStart = p[lo * 3];
+    const srcStart = p[lo * 3 + 1];
+    const len = p[lo * 3 + 2];
+    return srcStart + Math.min(Math.max(i - textStart, 0), len);
+  }
+
+  /** Source offset just after the character at text offset i - 1 (for span ends). */
+  sourceEnd(i: number): number {
+    if (i <= 0) return this.sourceOffset(0);
+    return this.sourceOffset(i - 1) + 1;
+  }
+
+  /** A span of text offsets [from, to), trimmed of surrounding white space. */
+  span(from = 0, to = this.length): Span {
+    const text = this.text;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    if (to <= from) {
+      const at = this.sourceOffset(from);
+      return { text: '', start: at, end: at };
+    }
+    return { text: text.slice(from, to), start: this.sourceOffset(from), end: this.sourceEnd(to) };
+  }
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160 || c === 10 || c === 13 || c === 0xfeff || c === 0x200b;
+}
+
+/** A span for source[start, end) taken as it is. */
+export function sourceSpan(source: string, start: number, end: number): Span {
+  return { text: source.slice(start, end), start, end };
+}
