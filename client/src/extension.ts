@@ -3,7 +3,7 @@
  * Everything that reads letters lives in the server.
  */
 import * as path from 'path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -16,9 +16,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'imr' }],
+    synchronize: { configurationSection: 'imr' },
+    initializationOptions: { trusted: workspace.isTrusted },
   };
   client = new LanguageClient('imr', 'IMR Decision Tools', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/setTrusted', { trusted: true })),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,18 +1,57 @@
 import type { Decision } from './model';
-import type { Finding } from './checks/types';
+import type { Finding, RuleLevel, Severity } from './checks/types';
+import { CHECKS } from './checks';
+import { applySuppressions } from './checks/suppress';
+import { defaultKnowledge, type Knowledge } from './knowledge';
 import { parse } from './parser/parse';
+import { LineIndex } from './text/lineIndex';
+
+/** Per-rule levels: `imr.rules.<code>`; "default" (or absent) keeps the rule's own severity. */
+export type RuleLevels = Readonly<Record<string, RuleLevel | 'default' | undefined>>;
+
+export interface AnalyzeOptions {
+  knowledge?: Knowledge;
+  rules?: RuleLevels;
+}
 
 export interface Analysis {
   text: string;
   decision: Decision;
   findings: Finding[];
+  /** Checks that failed on this text (a bug, never the user's fault): the rest still ran. */
+  failures: string[];
+}
+
+const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error', 'default']);
+
+/** Whether a settings value is a valid rule level. */
+export function isRuleLevel(value: unknown): value is RuleLevel | 'default' {
+  return typeof value === 'string' && LEVELS.has(value);
 }
 
 /**
- * The one entry point the CLI, the language server and the tests share: parse a letter and run
- * the checks on it.
+ * The one entry point the CLI, the language server and the tests share: parse a letter, run every
+ * check, apply the per-rule levels and the letter's own suppression comments.
  */
-export function analyze(text: string): Analysis {
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const decision = parse(text);
-  return { text, decision, findings: [] };
+  const knowledge = options.knowledge ?? defaultKnowledge();
+  const rules = options.rules ?? {};
+  const findings: Finding[] = [];
+  const failures: string[] = [];
+  for (const check of CHECKS) {
+    const level = rules[check.code];
+    if (level === 'off') continue;
+    try {
+      for (const f of check.run({ text, decision, knowledge })) {
+        const severity: Severity = level && level !== 'default' ? level : (f.severity ?? check.defaultSeverity);
+        findings.push({ ...f, code: check.code, severity });
+      }
+    } catch (e) {
+      failures.push(`${check.code}: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  const kept = applySuppressions(findings, decision.suppressions, text, new LineIndex(text));
+  return { text, decision, findings: kept, failures };
 }

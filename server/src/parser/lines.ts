@@ -31,6 +31,8 @@ export function scanLines(text: string): Line[] {
     while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
     let ce = end;
     while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
+    // A line that is only an HTML comment (an inline suppression) counts as blank for the structure.
+    if (ce - cs >= 7 && text.startsWith('<!--', cs) && text.startsWith('-->', ce - 3)) ce = cs;
     lines.push({ index: lines.length, start, end, contentStart: cs, contentEnd: ce });
     if (end >= n) break;
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);

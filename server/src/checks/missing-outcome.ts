@@ -1,0 +1,39 @@
+import { itemAnchor, itemName } from './item';
+import type { Check, Fix } from './types';
+
+/** A disputed item has no outcome. */
+const check: Check = {
+  code: 'missing-outcome',
+  description: 'A disputed item has no outcome.',
+  defaultSeverity: 'error',
+  *run({ decision, text }) {
+    for (const item of decision.items) {
+      if (item.outcome || item.outcomeSpan) continue;
+      const at = itemAnchor(item);
+      const fixes: Fix[] = [];
+      if (item.title.text) {
+        // Insert after the title (and its colon and closing markup, when present).
+        let end = item.title.end;
+        const tail = /^\s*:?(\*\*|__)?/.exec(text.slice(end, end + 6));
+        if (tail) end += tail[0].length;
+        const colon = /:/.test(text.slice(item.title.end, end)) ? '' : ':';
+        const suggested = item.rationale?.conclusion === 'medically-necessary' ? 'Overturned' : item.rationale?.conclusion ? 'Upheld' : undefined;
+        for (const outcome of ['Upheld', 'Overturned']) {
+          fixes.push({
+            title: `Add the outcome "${outcome}"`,
+            edits: [{ start: end, end, newText: `${colon} ${outcome}` }],
+            preferred: outcome === suggested,
+          });
+        }
+      }
+      yield {
+        start: at.start,
+        end: at.end,
+        message: `${itemName(item)} has no outcome. End the title line with ": Upheld" or ": Overturned".`,
+        fixes,
+      };
+    }
+  },
+};
+
+export default check;

@@ -1,0 +1,34 @@
+import { editDistance } from './util';
+import type { Check, Fix } from './types';
+
+const KNOWN = ['Upheld', 'Overturned', 'Partially Overturned'];
+
+/** An item's outcome is not Upheld / Overturned / Partially Overturned. */
+const check: Check = {
+  code: 'unknown-outcome',
+  description: "A disputed item's outcome is not Upheld, Overturned or Partially Overturned.",
+  defaultSeverity: 'error',
+  *run({ decision }) {
+    for (const item of decision.items) {
+      const span = item.outcomeSpan;
+      if (item.outcome || !span) continue;
+      const ranked = KNOWN.map((k) => ({ k, d: editDistance(span.text.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d);
+      const near = ranked.filter((r) => r.d <= Math.max(2, Math.floor(r.k.length / 3)));
+      const fixes: Fix[] = near.map((r, i) => ({
+        title: `Change to "${r.k}"`,
+        edits: [{ start: span.start, end: span.end, newText: r.k }],
+        preferred: i === 0,
+        safe: near.length === 1 && r.d === 1,
+      }));
+      yield {
+        start: span.start,
+        end: span.end,
+        message: `"${span.text}" is not an outcome. Use Upheld, Overturned or Partially Overturned${near.length ? ` (did you mean ${near[0].k}?)` : ''}.`,
+        fixes,
+        data: { value: span.text },
+      };
+    }
+  },
+};
+
+export default check;
