@@ -25,3 +25,36 @@ export function letterPath(prefix: string): string {
 
 /** The repository root. */
 export const repoRoot = path.resolve(__dirname, '..');
+
+/** Reads one of our own sample letters in test/fixtures/layouts. */
+export function readFixture(name: string): string {
+  return fs.readFileSync(path.join(__dirname, 'fixtures', 'layouts', name), 'utf8');
+}
+
+/**
+ * Turns a markdown-converted letter into the PDF-extracted surface form, as a PDF text extractor
+ * gives it: no markup, capital headings with a leading space, lines hard-wrapped near `width`
+ * characters with a trailing space, and a blank line between every two lines.
+ */
+export function toPdfText(markdown: string, width = 95): string {
+  const out: string[] = [];
+  for (const raw of markdown.split(/\r?\n/)) {
+    let line = raw.replace(/<\/?b>/g, '').replace(/\*\*/g, '').replace(/\t+/g, ' ').trim();
+    if (/^#{1,6} /.test(line)) {
+      out.push(` ${line.replace(/^#+ /, '')} `);
+      continue;
+    }
+    if (!line) {
+      out.push(' ');
+      continue;
+    }
+    while (line.length > width) {
+      let cut = line.lastIndexOf(' ', width);
+      if (cut <= 0) cut = width;
+      out.push(`${line.slice(0, cut)} `);
+      line = line.slice(cut).trimStart();
+    }
+    out.push(`${line} `);
+  }
+  return out.join('\n\n') + '\n';
+}

@@ -42,7 +42,7 @@ function parseSentence(value: Joined, from: number, to: number, by: By): Citatio
     mtus = false;
     i += nonMtus[0].length;
   } else {
-    const m = /^(?:CA\s+)?MTUS\b\s*(?:\(\s*\w+\s*\))?:?\s*/i.exec(text.slice(i, to));
+    const m = /^(?:the\s+)?(?:CA\s+)?MTUS\b\s*(?:\(\s*\w+\s*\))?:?\s*/i.exec(text.slice(i, to));
     if (m) i += m[0].length;
   }
   const body = text.slice(i, to);

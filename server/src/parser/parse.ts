@@ -615,7 +615,7 @@ class Parser {
     if (body.isEmpty) return [];
     // The disputed item: the body's first sentence, without an "Is the request for ... medically necessary?" frame.
     const text = body.text;
-    const framed = /^(?:Is|Whether)\s+(?:the\s+)?(?:request(?:ed)?\s+(?:for\s+)?)?(.+?)\s+(?:is\s+)?medically necessary/i.exec(text);
+    const framed = /^(?:Is|Whether)\s+(?:the\s+)?(?:request(?:ed)?\s+(?:for\s+)?)?(?:an?\s+|the\s+)?(.+?)\s+(?:is\s+)?medically necessary/i.exec(text);
     const firstEnd = text.search(/[.?](?:\s|$)/);
     const title = framed
       ? body.span(text.indexOf(framed[1]), text.indexOf(framed[1]) + framed[1].length)

@@ -56,7 +56,7 @@ export function findRestatements(body: Joined, name: string): Restatement[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // The tokens that may follow the name: other name words, strength, quantity (within 40 characters).
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const stop = after.search(/[.;:](?:\s|$)|\b(?:is|was|are|for|and|has|with|which|that)\b/i);
+    const stop = after.search(/[.;](?:\s|$)|(?<!qty|quantity):(?:\s|$)|\b(?:is|was|are|for|and|has|with|which|that)\b/i);
     const window = stop >= 0 ? after.slice(0, stop) : after;
     const s = STRENGTH.exec(window);
     const q = QUANTITY.exec(window);

@@ -60,9 +60,13 @@ export function parseTitle(title: Span): TitleParts {
   let form: string | null = null;
   const words = name.split(/(\s+)/);
   const kept: string[] = [];
+  // A form word ends the drug name in a medication title ("Baclofen cream #2"), or when it is the
+  // title's last word ("Lidoderm patches"); in a service title it is part of the name.
+  const medication = s !== null || q !== null;
+  const lastWord = words.filter((w) => w.trim()).pop() ?? '';
   for (const w of words) {
     const bareWord = w.replace(/[,;:()]/g, '');
-    if (bareWord && FORMS.test(bareWord) && kept.join('').trim().length > 0) {
+    if (bareWord && FORMS.test(bareWord) && kept.join('').trim().length > 0 && (medication || w === lastWord)) {
       form = form ?? bareWord.toLowerCase();
       break;
     }

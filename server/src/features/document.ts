@@ -1,0 +1,54 @@
+/**
+ * What every editor feature reads: one analysis of one document version and its line index. The
+ * server keeps one per (uri, version); tests build one from a letter's text.
+ */
+import { analyze, type AnalyzeOptions, type Analysis } from '../engine';
+import type { Item, Outcome, Section } from '../model';
+import { LineIndex } from '../text/lineIndex';
+
+export interface LetterDocument {
+  readonly analysis: Analysis;
+  readonly lines: LineIndex;
+}
+
+/** Analyses a text once and pairs it with its line index (for tests and the workspace scan). */
+export function letterDocument(text: string, options: AnalyzeOptions = {}): LetterDocument {
+  return { analysis: analyze(text, options), lines: new LineIndex(text) };
+}
+
+/** Outcome names as letters write them. */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  upheld: 'Upheld',
+  overturned: 'Overturned',
+  'partially-overturned': 'Partially Overturned',
+};
+
+/** An item's name for lists: its title, else its treatment, else a placeholder. */
+export function itemLabel(item: Item): string {
+  const title = collapse(item.title.text);
+  if (title) return title;
+  const treatment = collapse(item.treatment.text);
+  return treatment || '(item without a title)';
+}
+
+/** The case number written in the header, or null. */
+export function caseNumberOf(doc: LetterDocument): string | null {
+  const field = doc.analysis.decision.header?.fields.find((f) => f.name === 'caseNumber');
+  const value = field ? collapse(field.value.text) : '';
+  return value || null;
+}
+
+/** A section title as shown in lists: white space collapsed, no trailing colon. */
+export function sectionLabel(section: Section): string {
+  return collapse(section.title).replace(/\s*:$/, '') || 'Section';
+}
+
+/** Collapses runs of white space to one space and trims. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether offset lies in [start, end] (the end is inclusive, so a cursor just after a word still counts). */
+export function touches(span: { start: number; end: number }, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}

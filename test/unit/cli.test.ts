@@ -1,0 +1,64 @@
+/** The CLI as users run it: the built bundle, real letters, exit codes. */
+import { before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { corpusDir, corpusFiles, letterPath, repoRoot } from '../helpers';
+
+const cli = path.join(repoRoot, 'server', 'out', 'cli.js');
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+before(() => {
+  assert.ok(fs.existsSync(cli), 'server/out/cli.js is missing: run npm run build first');
+});
+
+test('--format json gives one entry per file with the contract fields', () => {
+  const files = corpusFiles().map((f) => path.join(corpusDir, f));
+  const r = run(['--format', 'json', ...files]);
+  const out = JSON.parse(r.out) as Array<{ file: string; decision: Record<string, unknown>; diagnostics: unknown[] }>;
+  assert.equal(out.length, 5);
+  assert.deepEqual(out.map((e) => e.file), files);
+  for (const e of out) {
+    for (const key of ['caseNumber', 'dates', 'priority', 'reviewer', 'sections', 'items']) assert.ok(key in e.decision, key);
+    assert.ok(Array.isArray(e.diagnostics));
+  }
+  const d3 = out[3].decision as { items: Array<{ title: string; outcome: string; treatment: string; strength: string; quantity: number; citations: Array<{ pages: number[] }>; range: unknown }> };
+  assert.deepEqual(
+    d3.items.map((i) => [i.treatment, i.strength, i.quantity, i.outcome, i.citations.flatMap((c) => c.pages)]),
+    [
+      ['Klonopin', '1mg', 30, 'upheld', [24]],
+      ['Baclofen', '20mg', 90, 'upheld', [65]],
+      ['Norco', '10/325mg', 180, 'upheld', [76, 77, 78, 79]],
+    ],
+  );
+  assert.deepEqual((out[3].decision.items as Array<{ range: unknown }>)[0].range, { start: { line: 25, character: 0 }, end: { line: 31, character: 435 } });
+});
+
+test('an unreadable file exits 2 with a clear message, and the other files are still checked', () => {
+  const r = run(['--format', 'json', '/nonexistent/letter.txt', letterPath('000')]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /cannot read \/nonexistent\/letter\.txt: ENOENT/);
+  assert.equal(JSON.parse(r.out).length, 1);
+});
+
+test('bad usage exits 2', () => {
+  assert.equal(run([]).code, 2);
+  assert.equal(run(['--format', 'yaml', letterPath('000')]).code, 2);
+  assert.equal(run(['--bogus', letterPath('000')]).code, 2);
+});
+
+test('text output: file:line:col severity code message', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-cli-'));
+  const file = path.join(dir, 'letter.txt');
+  fs.writeFileSync(file, fs.readFileSync(letterPath('000'), 'utf8').replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:** Uphled'));
+  const r = run([file]);
+  assert.equal(r.code, 1);
+  assert.match(r.out, new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:26:25 error unknown-outcome "Uphled" is not an outcome`, 'm'));
+  fs.rmSync(dir, { recursive: true });
+});

@@ -1,0 +1,55 @@
+/** Any input gives a model without throwing, and text that is not a letter gives an empty one. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parse } from '../../server/src/parser/parse';
+import { analyze } from '../../server/src/engine';
+import { readLetter } from '../helpers';
+
+test('empty text', () => {
+  const d = parse('');
+  assert.equal(d.layout, 'unknown');
+  assert.deepEqual([d.sections, d.items, d.header], [[], [], null]);
+  assert.deepEqual(analyze('').findings, []);
+});
+
+test('binary junk', () => {
+  let seed = 7;
+  const bytes = Array.from({ length: 200_000 }, () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256));
+  const text = Buffer.from(bytes).toString('latin1');
+  const d = parse(text);
+  assert.equal(d.layout, 'unknown');
+  assert.deepEqual(analyze(text).findings, []);
+});
+
+test('a 10 MB single line', () => {
+  const text = 'Baclofen 20mg #120: Upheld '.repeat(400_000);
+  assert.ok(text.length > 10_000_000);
+  const d = parse(text);
+  assert.equal(d.items.length, 0);
+});
+
+test('a letter with a 10 MB rationale line still parses its items', () => {
+  const letter = readLetter('000');
+  const long = letter.replace('According to MTUS guidelines,', `According to MTUS guidelines, ${'word '.repeat(2_000_000)}`);
+  const d = parse(long);
+  assert.equal(d.items.length, 1);
+  assert.equal(d.items[0].rationale?.conclusion, 'not-medically-necessary');
+});
+
+test('CR and CRLF line ends read like LF', () => {
+  const letter = readLetter('003');
+  const a = parse(letter);
+  for (const eol of ['\r\n', '\r']) {
+    const b = parse(letter.replace(/\n/g, eol));
+    assert.deepEqual(
+      b.items.map((i) => [i.title.text, i.outcome, i.quantity]),
+      a.items.map((i) => [i.title.text, i.outcome, i.quantity]),
+    );
+  }
+});
+
+test('text that is not a letter stays silent', () => {
+  const prose = '# Meeting notes\n\nWe discussed the budget. Priority: high.\n\n**Action:** send the report.\n';
+  assert.equal(parse(prose).layout, 'unknown');
+  assert.deepEqual(analyze(prose).findings, []);
+});
