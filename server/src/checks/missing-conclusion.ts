@@ -1,3 +1,4 @@
+import { sentences } from '../parser/rationale';
 import { itemName } from './item';
 import type { Check } from './types';
 
@@ -11,9 +12,10 @@ const check: Check = {
       const r = item.rationale;
       if (!r || r.conclusion || !r.body.text.trim()) continue;
       // Point at the last sentence, where a conclusion is expected.
-      const text = r.body.text;
-      const lastStop = text.slice(0, -1).search(/[.!?][^.!?]*$/);
-      const from = lastStop >= 0 ? r.body.start + lastStop + 1 : r.body.start;
+      const all = sentences(r.body.text);
+      const last = all[all.length - 1];
+      const lead = last ? /^["'”’)\s]*/.exec(r.body.text.slice(last[0], last[1]))![0].length : 0;
+      const from = last ? r.body.start + last[0] + lead : r.body.start;
       yield {
         start: Math.min(from, r.body.end),
         end: r.body.end,

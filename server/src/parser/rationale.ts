@@ -12,12 +12,13 @@ const POSITIVE =
 export function sentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
-  const re = /[.!?](?=\s+["'(]?[A-Z0-9]|\s*$)/g;
+  const re = /[.!?]["'”’)]*(?=\s+["'“‘(]?[A-Z0-9]|\s*$)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const prev = text.slice(Math.max(0, m.index - 3), m.index);
-    if (/\b(?:Dr|Mr|Ms|vs|No|St|pg)$/i.test(prev) || /\d$/.test(prev) && /^\.\d/.test(text.slice(m.index, m.index + 2))) continue;
-    out.push([start, m.index + 1]);
-    start = m.index + 1;
+    if (/\b(?:Dr|Mr|Ms|vs|No|St|pg)$/i.test(prev)) continue;
+    const end = m.index + m[0].length;
+    out.push([start, end]);
+    start = end;
   }
   if (start < text.length && text.slice(start).trim()) out.push([start, text.length]);
   return out;
