@@ -1,32 +1,55 @@
 import * as fs from 'fs';
+import { CHECKS } from './checks';
+import type { RuleLevel } from './checks/types';
 import { analyze } from './engine';
+import { defaultKnowledge, type Knowledge } from './knowledge';
+import { toSarif, type SarifInput } from './sarif';
 import { decisionToJson, findingsToJson } from './json';
 import { LineIndex } from './text/lineIndex';
 
-const USAGE = `usage: imr-check [--format text|json] FILE...
+const USAGE = `usage: imr-check [options] FILE...
 
-Checks IMR final determination letters and prints their problems.
-  --format text   file:line:col severity code message (default)
-  --format json   one JSON array: the decision model and diagnostics of each file
-  --help          this text
-  --version       the version
+Checks IMR final determination letters and prints their problems. FILE may be - for standard input.
+  --format text        file:line:col severity code message (default)
+  --format json        one JSON array: the decision model and diagnostics of each file
+  --format sarif       SARIF 2.1.0, for code-scanning tools
+  --rule CODE=LEVEL    set a rule's level: off, hint, information, warning, error (repeatable)
+  --drug NAME          accept an extra drug name (repeatable)
+  --help               this text
+  --version            the version
 exit code: 0 no error found, 1 an error-severity problem found, 2 bad usage or unreadable file`;
 
 declare const __VERSION__: string;
 
 interface Options {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   files: string[];
+  rules: Record<string, RuleLevel>;
+  drugs: string[];
 }
 
+const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
+
 function parseArgs(argv: string[]): Options | string {
-  const opts: Options = { format: 'text', files: [] };
+  const opts: Options = { format: 'text', files: [], rules: {}, drugs: [] };
+  const codes = new Set(CHECKS.map((c) => c.code));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const valueOf = () => (arg.includes('=') && arg.startsWith('--') && arg.indexOf('=') < arg.length ? arg.slice(arg.indexOf('=') + 1) : argv[++i]);
     if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (value !== 'text' && value !== 'json') return `unknown format: ${value ?? '(none)'}`;
+      const value = valueOf();
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') return `unknown format: ${value ?? '(none)'}`;
       opts.format = value;
+    } else if (arg === '--rule') {
+      const value = argv[++i] ?? '';
+      const [code, level] = value.split('=');
+      if (!codes.has(code)) return `unknown rule: ${code || '(none)'}`;
+      if (!LEVELS.has(level)) return `unknown level for ${code}: ${level ?? '(none)'} (off, hint, information, warning, error)`;
+      opts.rules[code] = level as RuleLevel;
+    } else if (arg === '--drug') {
+      const value = argv[++i];
+      if (!value) return '--drug needs a name';
+      opts.drugs.push(value);
     } else if (arg === '--') {
       opts.files.push(...argv.slice(i + 1));
       break;
@@ -55,6 +78,10 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
   }
   let code = 0;
   const results: unknown[] = [];
+  const sarif: SarifInput[] = [];
+  const base = defaultKnowledge();
+  const extra = base.drugs as { withExtra?: (names: string[]) => Knowledge['drugs'] };
+  const knowledge: Knowledge = opts.drugs.length && extra.withExtra ? { ...base, drugs: extra.withExtra(opts.drugs) } : base;
   for (const file of opts.files) {
     let text: string;
     try {
@@ -64,7 +91,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       code = 2;
       continue;
     }
-    const analysis = analyze(text);
+    const analysis = analyze(text, { knowledge, rules: opts.rules });
+    for (const failure of analysis.failures) err.write(`imr-check: internal error in ${failure} (${file}); other checks ran\n`);
     const lines = new LineIndex(text);
     if (analysis.findings.some((f) => f.severity === 'error') && code === 0) code = 1;
     if (opts.format === 'json') {
@@ -73,6 +101,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         decision: decisionToJson(analysis.decision, text, lines),
         diagnostics: findingsToJson(analysis.findings, text, lines),
       });
+    } else if (opts.format === 'sarif') {
+      sarif.push({ file, findings: analysis.findings, lines });
     } else {
       for (const f of analysis.findings) {
         const p = lines.positionAt(f.start);
@@ -81,6 +111,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     }
   }
   if (opts.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
+  if (opts.format === 'sarif') out.write(JSON.stringify(toSarif(sarif), null, 2) + '\n');
   return code;
 }
 

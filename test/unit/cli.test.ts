@@ -62,3 +62,22 @@ test('text output: file:line:col severity code message', () => {
   assert.match(r.out, new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:26:25 error unknown-outcome "Uphled" is not an outcome`, 'm'));
   fs.rmSync(dir, { recursive: true });
 });
+
+test('--format sarif: SARIF 2.1.0 with one-based regions; --rule changes the level and the exit code', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-cli-'));
+  const file = path.join(dir, 'letter.txt');
+  fs.writeFileSync(file, fs.readFileSync(letterPath('000'), 'utf8').replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:** Uphled'));
+  const r = run(['--format', 'sarif', file]);
+  assert.equal(r.code, 1);
+  const log = JSON.parse(r.out);
+  assert.equal(log.version, '2.1.0');
+  const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'unknown-outcome');
+  assert.equal(result.level, 'error');
+  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 26, startColumn: 25, endLine: 26, endColumn: 31 });
+  assert.ok(log.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'unknown-outcome'));
+  const relaxed = run(['--rule', 'unknown-outcome=warning', file]);
+  assert.equal(relaxed.code, 0);
+  assert.match(relaxed.out, /26:25 warning unknown-outcome/);
+  assert.equal(run(['--rule', 'no-such-rule=off', file]).code, 2);
+  fs.rmSync(dir, { recursive: true });
+});

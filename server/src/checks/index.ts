@@ -37,8 +37,11 @@ export const CHECKS: readonly Check[] = [
   quantityMismatch,
 ];
 
+/** The project's home page. */
+export const HOME_URL = 'https://github.com/imr-decision-tools/imr-decision-tools';
+
 /** Where a check's documentation lives. */
-export const DOCS_BASE = 'https://github.com/imr-decision-tools/imr-decision-tools/blob/main/docs/rules/';
+export const DOCS_BASE = `${HOME_URL}/blob/main/docs/rules/`;
 
 export function docUrl(code: string): string {
   return `${DOCS_BASE}${code}.md`;
