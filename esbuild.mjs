@@ -23,6 +23,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // pdf.js is large: the MTUS import lives in its own bundle, loaded only when a PDF is imported.
+  { ...common, entryPoints: ['server/src/knowledge/mtusImport.ts'], outfile: 'server/out/mtusImport.js' },
 ];
 
 if (watch) {

@@ -3,6 +3,7 @@ import { CHECKS } from './checks';
 import type { RuleLevel } from './checks/types';
 import { analyze } from './engine';
 import { defaultKnowledge, type Knowledge } from './knowledge';
+import { defaultMtusFolder, importMtusPdf, loadMtusStore } from './node/mtusStore';
 import { toSarif, type SarifInput } from './sarif';
 import { decisionToJson, findingsToJson } from './json';
 import { LineIndex } from './text/lineIndex';
@@ -15,6 +16,8 @@ Checks IMR final determination letters and prints their problems. FILE may be - 
   --format sarif       SARIF 2.1.0, for code-scanning tools
   --rule CODE=LEVEL    set a rule's level: off, hint, information, warning, error (repeatable)
   --drug NAME          accept an extra drug name (repeatable)
+  --mtus-folder DIR    where imported MTUS guideline text is kept (default ~/.imr-decision-tools/mtus)
+  --import-mtus FILE   import an official MTUS guideline PDF into that folder, then check FILEs if any
   --help               this text
   --version            the version
 exit code: 0 no error found, 1 an error-severity problem found, 2 bad usage or unreadable file`;
@@ -26,6 +29,8 @@ interface Options {
   files: string[];
   rules: Record<string, RuleLevel>;
   drugs: string[];
+  mtusFolder?: string;
+  importMtus?: string;
 }
 
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -46,6 +51,11 @@ function parseArgs(argv: string[]): Options | string {
       if (!codes.has(code)) return `unknown rule: ${code || '(none)'}`;
       if (!LEVELS.has(level)) return `unknown level for ${code}: ${level ?? '(none)'} (off, hint, information, warning, error)`;
       opts.rules[code] = level as RuleLevel;
+    } else if (arg === '--mtus-folder' || arg === '--import-mtus') {
+      const value = argv[++i];
+      if (!value) return `${arg} needs a path`;
+      if (arg === '--mtus-folder') opts.mtusFolder = value;
+      else opts.importMtus = value;
     } else if (arg === '--drug') {
       const value = argv[++i];
       if (!value) return '--drug needs a name';
@@ -57,12 +67,12 @@ function parseArgs(argv: string[]): Options | string {
       return `unknown option: ${arg}`;
     } else opts.files.push(arg);
   }
-  if (opts.files.length === 0) return 'no files given';
+  if (opts.files.length === 0 && !opts.importMtus) return 'no files given';
   return opts;
 }
 
 /** Runs the CLI; returns the exit code. Exported for tests. */
-export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     out.write(USAGE + '\n');
     return 0;
@@ -76,12 +86,27 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     err.write(`imr-check: ${opts}\n${USAGE}\n`);
     return 2;
   }
+  const mtusFolder = opts.mtusFolder ?? defaultMtusFolder();
+  if (opts.importMtus) {
+    const outcome = await importMtusPdf(opts.importMtus, mtusFolder);
+    if (!outcome.ok) {
+      err.write(`imr-check: ${outcome.error}\n`);
+      return 2;
+    }
+    for (const warning of outcome.warnings) err.write(`imr-check: ${warning}\n`);
+    out.write(`Imported ${outcome.name}: printed pages ${outcome.firstPrinted ?? '?'}-${outcome.lastPrinted ?? '?'} into ${outcome.file}\n`);
+    if (opts.files.length === 0) return 0;
+  }
   let code = 0;
   const results: unknown[] = [];
   const sarif: SarifInput[] = [];
   const base = defaultKnowledge();
-  const extra = base.drugs as { withExtra?: (names: string[]) => Knowledge['drugs'] };
-  const knowledge: Knowledge = opts.drugs.length && extra.withExtra ? { ...base, drugs: extra.withExtra(opts.drugs) } : base;
+  const store = loadMtusStore(mtusFolder);
+  for (const problem of store.problems) err.write(`imr-check: ${problem}\n`);
+  const knowledge: Knowledge = {
+    drugs: opts.drugs.length ? base.drugs.withExtra(opts.drugs) : base.drugs,
+    mtus: store.guidelines.length ? base.mtus.withImported(store.guidelines) : base.mtus,
+  };
   for (const file of opts.files) {
     let text: string;
     try {
@@ -116,5 +141,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

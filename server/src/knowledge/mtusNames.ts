@@ -1,0 +1,207 @@
+/**
+ * Matching the names letters use for guidelines and topics against the knowledge base: one
+ * normalisation for both sides, an alias table per guideline, and a greedy topic-list matcher.
+ */
+import type { Guideline, Topic } from './mtusData';
+
+/**
+ * Lower case, "&" as "and", hyphens inside words dropped ("Post-surgical" = "Postsurgical"), other
+ * punctuation as spaces (dots kept between digits: "9792.24.2"), single spaces.
+ */
+export function normalizeName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/([a-z])'s\b/g, '$1s')
+    .replace(/'/g, '')
+    .replace(/([a-z])-(?=[a-z])/g, '$1')
+    .replace(/\.(?!\d)|(?<!\d)\./g, ' ')
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .trim();
+}
+
+/** Words a citation may put before the guideline's name: "the", "CA MTUS", "Non-MTUS Citation". */
+const LEADING_NOISE = /^(?:(?:decision based on|non ?mtus citation|non ?mtus|the|ca|california|citation)\s+)+/;
+
+/** The normalised form of a guideline name as cited: noise words before it dropped, "guideline" plural. */
+export function normalizeGuidelineName(text: string): string {
+  let n = normalizeName(text).replace(/\bguideline\b/g, 'guidelines').replace(LEADING_NOISE, '');
+  // "MTUS Chronic Pain ..." names the part; "MTUS" alone names the schedule.
+  if (/^mtus\s+\S/.test(n)) n = n.replace(/^mtus\s+/, '');
+  return n;
+}
+
+/** Splits a trailing year off a normalised name: "knee complaints 2004" → ["knee complaints", 2004]. */
+export function splitYear(name: string): { base: string; year: number | null } {
+  const m = /^(.*?)\s*\b((?:19|20)\d\d)$/.exec(name);
+  if (!m || !m[1]) return { base: name, year: null };
+  return { base: m[1], year: Number(m[2]) };
+}
+
+/** A guideline a name resolved to, and what the name added after the alias (an ODG chapter, a topic). */
+export interface GuidelineMatch {
+  guideline: Guideline;
+  /** The alias that matched, normalised. */
+  alias: string;
+  /** Words after the alias, normalised ("pain" in "ODG Pain"). */
+  rest: string;
+  /** The year the citation names, when it names one. */
+  year: number | null;
+  /** Set when the named year is not a year of the guideline ("Knee Complaints 2009"). */
+  yearMismatch: boolean;
+}
+
+/** Options that steer a name to one of several guidelines sharing it. */
+export interface ResolveOptions {
+  /** The letter's governing date (yyyy-mm-dd): UR denial date, else decision date. */
+  date?: string | null;
+  /** Look only at MTUS parts (true) or only at non-MTUS sources (false). */
+  mtus?: boolean;
+}
+
+/** An alias table over guidelines: exact names, then the longest alias that starts the name. */
+export class GuidelineNames {
+  private readonly byAlias = new Map<string, Guideline[]>();
+  private readonly longestFirst: string[];
+
+  constructor(guidelines: readonly Guideline[]) {
+    for (const g of guidelines) {
+      const names = new Set([g.name, g.short, ...g.aliases].map(normalizeGuidelineName).filter((n) => n.length > 0));
+      for (const n of names) {
+        const list = this.byAlias.get(n) ?? [];
+        list.push(g);
+        this.byAlias.set(n, list);
+      }
+    }
+    this.longestFirst = [...this.byAlias.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /** Every normalised alias (for suggestions). */
+  aliases(): string[] {
+    return [...this.byAlias.keys()];
+  }
+
+  /** The guidelines an exact normalised alias names. */
+  named(alias: string): Guideline[] {
+    return this.byAlias.get(alias) ?? [];
+  }
+
+  /** Resolves a guideline name as cited; null when nothing matches. */
+  resolve(name: string, options: ResolveOptions = {}): GuidelineMatch | null {
+    const n = normalizeGuidelineName(name);
+    if (!n) return null;
+    const { base, year } = splitYear(n);
+    const exact = this.pick(this.byAlias.get(n), options, null);
+    if (exact) return { guideline: exact.guideline, alias: n, rest: '', year: year, yearMismatch: false };
+    if (year !== null) {
+      const byBase = this.pick(this.byAlias.get(base), options, year);
+      if (byBase) return { guideline: byBase.guideline, alias: base, rest: '', year, yearMismatch: byBase.yearMismatch };
+    }
+    for (const alias of this.longestFirst) {
+      if (!n.startsWith(alias + ' ')) continue;
+      const rest = n.slice(alias.length + 1);
+      const onlyYear = /^(?:19|20)\d\d$/.test(rest);
+      const y = onlyYear ? Number(rest) : splitYear(rest).year;
+      const picked = this.pick(this.byAlias.get(alias), options, y);
+      if (picked) return { guideline: picked.guideline, alias, rest: onlyYear ? '' : rest, year: y, yearMismatch: picked.yearMismatch };
+    }
+    return null;
+  }
+
+  /**
+   * Chooses among guidelines sharing an alias: the one whose years include the cited year; else the
+   * one in force on the letter's date; else the earliest. MTUS parts win over non-MTUS sources unless
+   * `options.mtus` is false.
+   */
+  private pick(list: Guideline[] | undefined, options: ResolveOptions, year: number | null): { guideline: Guideline; yearMismatch: boolean } | null {
+    if (!list || list.length === 0) return null;
+    let cands = list;
+    if (options.mtus !== undefined) cands = cands.filter((g) => g.mtus === options.mtus);
+    else if (cands.some((g) => g.mtus)) cands = cands.filter((g) => g.mtus);
+    if (cands.length === 0) return null;
+    let yearMismatch = false;
+    if (year !== null) {
+      const withYear = cands.filter((g) => g.year === year || g.years.includes(year));
+      if (withYear.length > 0) cands = withYear;
+      else yearMismatch = cands.some((g) => g.years.length > 0 || g.year !== null);
+    }
+    return { guideline: byDate(cands, options.date ?? null), yearMismatch };
+  }
+}
+
+function byDate(cands: Guideline[], date: string | null): Guideline {
+  if (cands.length === 1) return cands[0];
+  const start = (g: Guideline) => g.from ?? '0000-00-00';
+  const sorted = [...cands].sort((a, b) => start(a).localeCompare(start(b)));
+  if (!date) return sorted.find((g) => !g.later) ?? sorted[0];
+  const inForce = sorted.filter((g) => start(g) <= date && (!g.to || date <= g.to));
+  if (inForce.length > 0) return inForce[inForce.length - 1];
+  const begun = sorted.filter((g) => start(g) <= date);
+  return begun.length > 0 ? begun[begun.length - 1] : sorted[0];
+}
+
+/** Words that join topics in a list ("A and B", "A, B"); never a topic on their own. */
+const JOINERS = new Set(['and', 'or', 'the', 'of', 'for', 'in', 'see', 'also', 'section', 'sections', 'page', 'pages']);
+
+/** The topics a topic list names, and the parts of it that name no known topic. */
+export interface TopicMatch {
+  topics: Topic[];
+  unmatched: string[];
+}
+
+/** The topics of one guideline, matched greedily (longest alias first) through a topic list. */
+export class TopicNames {
+  private readonly byAlias = new Map<string, Topic>();
+  private readonly maxWords: number;
+
+  constructor(topics: readonly Topic[]) {
+    let maxWords = 1;
+    for (const t of topics) {
+      for (const name of [t.name, ...t.aliases]) {
+        const n = normalizeName(name);
+        if (!n || this.byAlias.has(n)) continue;
+        this.byAlias.set(n, t);
+        maxWords = Math.max(maxWords, n.split(' ').length);
+      }
+    }
+    this.maxWords = maxWords;
+  }
+
+  /** Reads "Criteria for use of opioids and Medications for chronic pain" as two topics. */
+  match(list: string): TopicMatch {
+    const words = normalizeName(list).split(' ').filter((w) => w.length > 0);
+    const topics: Topic[] = [];
+    const unmatched: string[] = [];
+    let pending: string[] = [];
+    const flush = () => {
+      while (pending.length && JOINERS.has(pending[0])) pending.shift();
+      while (pending.length && JOINERS.has(pending[pending.length - 1])) pending.pop();
+      if (pending.length) unmatched.push(pending.join(' '));
+      pending = [];
+    };
+    let i = 0;
+    while (i < words.length) {
+      let found: Topic | undefined;
+      let length = 0;
+      for (let k = Math.min(this.maxWords, words.length - i); k > 0; k--) {
+        const t = this.byAlias.get(words.slice(i, i + k).join(' '));
+        if (t) {
+          found = t;
+          length = k;
+          break;
+        }
+      }
+      if (found) {
+        flush();
+        if (!topics.includes(found)) topics.push(found);
+        i += length;
+      } else {
+        pending.push(words[i]);
+        i++;
+      }
+    }
+    flush();
+    return { topics, unmatched };
+  }
+}
