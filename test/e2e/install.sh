@@ -36,8 +36,19 @@ install_debian_packages() {
     "${missing[@]}" >/dev/null
 }
 
+# Prints code-server's version line ("4.100.3 <commit> with Code 1.100.3"). Its config and logs go
+# to a throwaway folder, not to ~/.config/code-server.
+code_server_version() {
+  local entry=$1 scratch output status=0
+  scratch=$(mktemp -d)
+  output=$(XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" node "$entry" --version 2>/dev/null) || status=1
+  rm -rf "$scratch"
+  grep -m1 '^[0-9]' <<<"$output" || status=1
+  return "$status"
+}
+
 cache_is_complete() {
-  [ -f "$STAMP" ] && node "$ENTRY" --version >/dev/null 2>&1
+  [ -f "$STAMP" ] && code_server_version "$ENTRY" >/dev/null
 }
 
 # ---------------------------------------------------------------------------- code-server
@@ -87,12 +98,12 @@ build_code_server() {
 
   cd "$CACHE"
   local version
-  version=$(node "$STAGE/node_modules/code-server/out/node/entry.js" --version | head -1)
+  version=$(code_server_version "$STAGE/node_modules/code-server/out/node/entry.js")
   rm -rf "$DEST"
   mv "$STAGE" "$DEST"
   mv "$LOG" "$DEST/install.log"
   trap - EXIT
-  node "$ENTRY" --version >/dev/null
+  code_server_version "$ENTRY" >/dev/null
   date -u +%FT%TZ >"$STAMP"
   say "installed $version into $DEST"
 }
@@ -111,7 +122,7 @@ step() {
 
 install_debian_packages
 if [ "${IMR_VSCODE_E2E_FORCE:-0}" != 1 ] && cache_is_complete; then
-  say "cached: $DEST ($(node "$ENTRY" --version | head -1))"
+  say "cached: $DEST (code-server $(code_server_version "$ENTRY"))"
   exit 0
 fi
 command -v node >/dev/null || { say 'node is required'; exit 1; }

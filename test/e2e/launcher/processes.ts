@@ -96,6 +96,48 @@ export async function stopOwned(rootPid: number, graceMs = 5000, log: (line: str
   }
 }
 
+/**
+ * Pids of the processes one of whose arguments contains `marker` (a temp path unique to this run,
+ * such as a browser profile folder), with everything they own.
+ */
+export function pidsWithArgument(marker: string): number[] {
+  const found = new Set<number>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let args: string[];
+    try {
+      args = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (!args.some((arg) => arg.includes(marker))) continue;
+    for (const pid of ownedPids(Number(name))) found.add(pid);
+  }
+  return [...found];
+}
+
+/** Waits until none of `pids` is alive; sends SIGKILL to those left after `graceMs`. */
+export async function reap(pids: number[], graceMs = 5000, log: (line: string) => void = () => {}): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    const alive = pids.filter(isAlive);
+    if (alive.length === 0) return;
+    if (Date.now() > deadline) {
+      for (const pid of alive) signal(pid, 'SIGKILL');
+      log(`SIGKILL sent to ${alive.join(' ')}`);
+      return;
+    }
+    await delay(100);
+  }
+}
+
+/** Sends SIGTERM to the processes of {@link pidsWithArgument}, then reaps them. */
+export async function stopByArgument(marker: string, graceMs = 5000, log: (line: string) => void = () => {}): Promise<void> {
+  const pids = pidsWithArgument(marker);
+  for (const pid of pids) signal(pid, 'SIGTERM');
+  await reap(pids, graceMs, log);
+}
+
 function signal(pid: number, name: NodeJS.Signals): void {
   try {
     process.kill(pid, name);
