@@ -16,7 +16,11 @@ import noDisputedItems from './no-disputed-items';
 import outcomeConflict from './outcome-conflict';
 import quantityMismatch from './quantity-mismatch';
 import sectionOrder from './section-order';
+import citationPage from './citation-page';
+import drugSpelling from './drug-spelling';
 import type { Check } from './types';
+import unknownDrug from './unknown-drug';
+import unknownGuideline from './unknown-guideline';
 import unknownOutcome from './unknown-outcome';
 
 export const CHECKS: readonly Check[] = [
@@ -34,6 +38,10 @@ export const CHECKS: readonly Check[] = [
   outcomeConflict,
   missingConclusion,
   missingCitation,
+  unknownGuideline,
+  citationPage,
+  unknownDrug,
+  drugSpelling,
   quantityMismatch,
 ];
 

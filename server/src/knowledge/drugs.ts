@@ -1,25 +1,568 @@
 /**
- * The drug lexicon (stub: the real one is being written). See docs in ARCHITECTURE.md.
+ * The drug lexicon: the drugs California workers' compensation IMR letters name (generics, brands,
+ * combination products, topical compounds, medical foods), each with its class and the guideline
+ * topic that governs it. The data is `server/data/drugs.json`; this module indexes it once and
+ * answers lookups by name, finds names in a text and suggests known names for misspelled ones.
+ * Pure: no file access (user word lists reach it as text, see `parseWordList`).
  */
-export interface DrugEntry {
-  generic: string;
-  brands: string[];
-  drugClass: string;
-  /** The MTUS topic (and pages) that governs the drug, as text. */
-  governs: string;
+import data from '../../data/drugs.json';
+import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from './distance';
+import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd } from './drugNames';
+
+/** Guidelines a drug's governing topic can come from (see `guidelines` in drugs.json). */
+export type GuidelineId = 'CPMTG' | 'ODG' | 'ACOEM' | 'MTUS-Opioids' | 'none';
+
+/** What kind of product an entry is. `user`: a name the user added (setting or word-list file). */
+export type DrugKind =
+  | 'drug'
+  | 'combination'
+  | 'topical-compound'
+  | 'oral-suspension-kit'
+  | 'medical-food'
+  | 'supplement'
+  | 'compounding-base'
+  | 'user';
+
+/** A guideline topic that governs a drug: "CPMTG Opioids pages 74-96", "ODG Pain: Tapentadol". */
+export interface GoverningTopic {
+  guideline: GuidelineId;
+  /** ODG or ACOEM chapter ("Pain", "Knee & Leg"). */
+  chapter?: string;
+  topic: string;
+  /** Printed page or range of the 2009 CPMTG ("74-96"). */
+  pages?: string;
+  /** The page is known only roughly. */
+  approximate?: boolean;
+  note?: string;
 }
 
+/** One drug or product of the lexicon. */
+export interface DrugEntry {
+  /** Stable identifier made from the generic name ("hydrocodone-acetaminophen"). */
+  id: string;
+  /** The generic name ("hydrocodone/acetaminophen"), or a description when `genericIsDescription`. */
+  generic: string;
+  /** True when `generic` describes a product that has no generic name (medical foods, kits). */
+  genericIsDescription: boolean;
+  brands: string[];
+  /** Other names that mean this entry: salts, abbreviations, older names ("APAP", "hydrocodone ER"). */
+  aliases: string[];
+  /** The drugs a combination, compound or kit contains, each a name of the lexicon. */
+  ingredients: string[];
+  kind: DrugKind;
+  /** The heading the entry stands under in drugs.json ("Opioids", "Muscle relaxants ..."). */
+  group: string;
+  drugClass: string;
+  topics: GoverningTopic[];
+  /** The governing topics as one line of text, for hovers and messages. */
+  governs: string;
+  note?: string;
+}
+
+/** What a name is to its entry. `variant`: a spelling the lexicon derives (other order, "APAP"). */
+export type NameRole = 'generic' | 'brand' | 'alias' | 'variant';
+
+/** A name the lexicon knows, as the lexicon spells it. */
+export interface DrugName {
+  name: string;
+  role: NameRole;
+  entry: DrugEntry;
+}
+
+/** A drug name found in a text: the entry, the words as written and their offsets. */
+export interface DrugMatch {
+  entry: DrugEntry;
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** A known name near a word, with its edit distance. */
+export interface Suggestion {
+  name: string;
+  distance: number;
+  entry: DrugEntry;
+}
+
+/** One drug as drugs.json stores it. */
+interface DrugRecord {
+  generic: string;
+  genericIsDescription?: boolean;
+  kind: string;
+  group?: string;
+  class: string;
+  brands: string[];
+  aliases: string[];
+  ingredients?: string[];
+  governs: GoverningTopic[];
+  note?: string;
+}
+
+/** A name prepared for matching in texts and for suggestions. */
+interface IndexedName extends DrugName {
+  key: string;
+  words: string[];
+  gaps: Gap[];
+  mask: number;
+  counts: Uint8Array;
+}
+
+const KINDS: readonly DrugKind[] = [
+  'drug',
+  'combination',
+  'topical-compound',
+  'oral-suspension-kit',
+  'medical-food',
+  'supplement',
+  'compounding-base',
+];
+const GUIDELINES: readonly GuidelineId[] = ['CPMTG', 'ODG', 'ACOEM', 'MTUS-Opioids', 'none'];
+
+/** Short forms letters use for an ingredient inside a combination name ("hydrocodone/APAP"). */
+const INGREDIENT_SHORT_FORMS: Record<string, string[]> = {
+  acetaminophen: ['APAP'],
+  aspirin: ['ASA'],
+};
+
+/**
+ * Words a name may carry that do not change which drug it is (salts, release forms, strengths,
+ * units, dosage forms). `lookup` drops them when the name as written is not known.
+ */
+const MODIFIERS = new Set([
+  'hcl', 'hydrochloride', 'sodium', 'potassium', 'calcium', 'magnesium', 'sulfate', 'sulphate', 'citrate',
+  'tartrate', 'bitartrate', 'succinate', 'maleate', 'besylate', 'mesylate', 'phosphate', 'acetate',
+  'acetonide', 'tromethamine', 'er', 'xr', 'sr', 'cr', 'xl', 'la', 'dr', 'ec', 'ir', 'odt', 'ds', 'cd',
+  'extended', 'release', 'released', 'immediate', 'controlled', 'sustained', 'delayed', 'oral', 'tab',
+  'tabs', 'tablet', 'tablets', 'cap', 'caps', 'capsule', 'capsules', 'mg', 'mcg', 'ml', 'gm', 'g', 'generic',
+]);
+
+/** Release-form suffixes of brand names: "Hysingla ER" is also written "Hysingla". */
+const RELEASE_SUFFIXES = new Set(['er', 'xr', 'cr', 'sr', 'xl', 'la', 'odt', 'ds', 'ir', 'cd', 'dr', 'ec']);
+
+const COMBINATION_SEPARATOR = /\s*(?:[/+&,]|\band\b|\bwith\b)\s*/i;
+
+/** The drug lexicon: lookups by name, names in texts, suggestions. Build it with `loadDrugLexicon`. */
 export class DrugLexicon {
-  /** The entry a name (generic or brand, any case) belongs to. */
-  lookup(_name: string): DrugEntry | undefined {
+  /** Every entry, in the order of drugs.json, then user names. */
+  readonly entries: readonly DrugEntry[];
+  /** What was wrong in the data (duplicate names, unknown ingredients); empty when all is well. */
+  readonly problems: readonly string[];
+
+  private readonly records: readonly DrugRecord[];
+  private readonly extras: readonly string[];
+  private readonly byKey = new Map<string, IndexedName>();
+  private readonly byCombination = new Map<string, DrugEntry>();
+  private readonly byFirstWord = new Map<string, IndexedName[]>();
+  private readonly firstWordHashes = new Set<number>();
+  private readonly byLength = new Map<number, IndexedName[]>();
+  private readonly problemList: string[] = [];
+  private lastExtra: { signature: string; lexicon: DrugLexicon } | undefined;
+  private nameList: readonly DrugName[] | undefined;
+
+  private constructor(records: readonly DrugRecord[], extras: readonly string[]) {
+    this.records = records;
+    this.extras = extras;
+    const entries: DrugEntry[] = [];
+    const ids = new Set<string>();
+    for (const record of records) {
+      const entry = toEntry(record, ids, this.problemList);
+      if (entry) entries.push(entry);
+    }
+    for (const entry of entries) this.indexEntry(entry);
+    for (const entry of entries) this.indexVariants(entry);
+    for (const entry of entries) this.indexCombination(entry);
+    for (const name of extras) {
+      const entry = this.userEntry(name, ids);
+      if (!entry) continue;
+      entries.push(entry);
+      this.indexEntry(entry);
+      this.indexVariants(entry);
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.entries = entries;
+    this.problems = this.problemList;
+  }
+
+  /** Builds a lexicon from records shaped like drugs.json's `drugs`; bad records become `problems`. */
+  static fromRecords(records: readonly unknown[], extras: readonly string[] = []): DrugLexicon {
+    const problems: string[] = [];
+    const valid = records.filter((r, i): r is DrugRecord => validRecord(r, i, problems));
+    const lexicon = new DrugLexicon(valid, extras);
+    lexicon.problemList.unshift(...problems);
+    return lexicon;
+  }
+
+  /** The entry a name belongs to: generic or brand, any case, multiword, combination in any order. */
+  lookup(name: string): DrugEntry | undefined {
+    return this.lookupWords(nameWords(name)) ?? this.lookupCombination(name);
+  }
+
+  /** Whether a word or name is a known drug name. */
+  isKnown(word: string): boolean {
+    return this.lookup(word) !== undefined;
+  }
+
+  /** Every generic, brand and alias the lexicon knows, with its entry (for completion). */
+  names(): readonly DrugName[] {
+    if (!this.nameList) {
+      const list: DrugName[] = [];
+      for (const indexed of this.byKey.values()) {
+        if (indexed.role !== 'variant') list.push({ name: indexed.name, role: indexed.role, entry: indexed.entry });
+      }
+      this.nameList = list;
+    }
+    return this.nameList;
+  }
+
+  /**
+   * Every known drug name in `text`, in order: the longest name starting at each word, whole words
+   * only, multiword names across spaces or one punctuation mark ("Hydrocodone/APAP", "MS Contin").
+   * Words that start no name are ruled out by a hash, so a long letter makes few strings.
+   */
+  findAll(text: string): DrugMatch[] {
+    const found: DrugMatch[] = [];
+    const length = text.length;
+    let start = nextWordStart(text, 0, length);
+    while (start >= 0) {
+      const end = wordEnd(text, start, length);
+      const match = this.firstWordHashes.has(lowerHash(text, start, end)) ? this.matchAt(text, start, end) : undefined;
+      if (match) {
+        found.push({ entry: match.entry, name: text.slice(start, match.end), start, end: match.end });
+        start = nextWordStart(text, match.end, length);
+      } else {
+        start = nextWordStart(text, end, length);
+      }
+    }
+    return found;
+  }
+
+  /** The nearest known names to a word, best first, at most `max` (names only; see `suggestions`). */
+  suggest(word: string, max = 3): string[] {
+    return this.suggestions(word, max).map((s) => s.name);
+  }
+
+  /**
+   * The nearest known names to a word with their edit distances, best first. The allowed distance
+   * grows with the word's length (`maxSuggestDistance`); a known word gets no suggestions.
+   */
+  suggestions(word: string, max = 3, maxDistance?: number): Suggestion[] {
+    const key = nameKey(word);
+    if (!key || this.byKey.has(key)) return [];
+    const limit = Math.min(maxDistance ?? Number.POSITIVE_INFINITY, maxSuggestDistance(key.length));
+    if (limit <= 0) return [];
+    const mask = letterMask(key);
+    const counts = letterCounts(key);
+    const scored: Array<{ indexed: IndexedName; distance: number }> = [];
+    for (let length = key.length - limit; length <= key.length + limit; length++) {
+      for (const indexed of this.byLength.get(length) ?? []) {
+        if (maskLowerBound(mask, indexed.mask) > limit || countsLowerBound(counts, indexed.counts) > limit) continue;
+        const distance = boundedDistance(key, indexed.key, limit);
+        if (distance <= limit) scored.push({ indexed, distance });
+      }
+    }
+    scored.sort((a, b) => rank(a, b, key));
+    const out: Suggestion[] = [];
+    const seen = new Set<string>();
+    for (const { indexed, distance } of scored) {
+      const shown = indexed.name.toLowerCase();
+      if (seen.has(shown)) continue;
+      seen.add(shown);
+      out.push({ name: indexed.name, distance, entry: indexed.entry });
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  /**
+   * A lexicon that also accepts the given names (setting `imr.drugs.extra`, word-list files); names
+   * it knows already are ignored. The last one built is kept, so calling this again with the same
+   * names costs nothing.
+   */
+  withExtra(names: readonly string[]): DrugLexicon {
+    const cleaned = [...new Set(names.map((n) => n.trim()))].filter((n) => nameWords(n).length > 0 && !this.isKnown(n));
+    if (cleaned.length === 0) return this;
+    const all = [...this.extras, ...cleaned];
+    const signature = all.join('\n');
+    if (this.lastExtra?.signature === signature) return this.lastExtra.lexicon;
+    const lexicon = new DrugLexicon(this.records, all);
+    this.lastExtra = { signature, lexicon };
+    return lexicon;
+  }
+
+  /** The longest name whose first word is text[start, end) and whose other words follow it. */
+  private matchAt(text: string, start: number, end: number): { entry: DrugEntry; end: number } | undefined {
+    const candidates = this.byFirstWord.get(text.slice(start, end).toLowerCase());
+    if (!candidates) return undefined;
+    for (const candidate of candidates) {
+      const stop = followingWords(text, end, candidate);
+      if (stop >= 0) return { entry: candidate.entry, end: stop };
+    }
     return undefined;
   }
-  /** The nearest known names to a word that is not known, best first. */
-  suggest(_word: string, _max = 3): string[] {
-    return [];
+
+  /** A name's words as written, else without the words that do not change the drug (salts, strengths). */
+  private lookupWords(words: string[]): DrugEntry | undefined {
+    if (words.length === 0) return undefined;
+    const direct = this.byKey.get(words.join(' '));
+    if (direct) return direct.entry;
+    const kept = words.filter((w) => !isModifier(w));
+    if (kept.length === 0 || kept.length === words.length) return undefined;
+    return this.byKey.get(kept.join(' '))?.entry;
+  }
+
+  /** A combination written with its parts in any order and with any separator ("APAP/hydrocodone"). */
+  private lookupCombination(name: string): DrugEntry | undefined {
+    const parts = name.split(COMBINATION_SEPARATOR).map(nameWords).filter((w) => w.some((x) => !isModifier(x)));
+    if (parts.length < 2) return undefined;
+    const ids: string[] = [];
+    for (const part of parts) {
+      const entry = this.lookupWords(part);
+      if (!entry) return undefined;
+      ids.push(entry.id);
+    }
+    return this.byCombination.get(combinationKey(ids));
+  }
+
+  private indexEntry(entry: DrugEntry): void {
+    if (!entry.genericIsDescription) this.addName(entry.generic, 'generic', entry);
+    for (const brand of entry.brands) this.addName(brand, 'brand', entry);
+    for (const alias of entry.aliases) this.addName(alias, 'alias', entry);
+  }
+
+  /** Spellings derived from the entry's names, added after every real name so real names win. */
+  private indexVariants(entry: DrugEntry): void {
+    for (const variant of combinationVariants(entry)) this.addName(variant, 'variant', entry);
+    for (const name of [...entry.brands, ...entry.aliases]) {
+      const bare = withoutReleaseSuffix(name);
+      if (bare) this.addName(bare, 'variant', entry);
+    }
+  }
+
+  private addName(name: string, role: NameRole, entry: DrugEntry): void {
+    const words = nameWords(name);
+    if (words.length === 0) {
+      this.problemList.push(`${entry.id}: the name "${name}" has no letters or digits`);
+      return;
+    }
+    const key = words.join(' ');
+    const existing = this.byKey.get(key);
+    if (existing) {
+      if (existing.entry !== entry && role !== 'variant' && entry.kind !== 'user') {
+        this.problemList.push(`"${name}" names both ${existing.entry.id} and ${entry.id}`);
+      }
+      return;
+    }
+    const indexed: IndexedName = {
+      name,
+      role,
+      entry,
+      key,
+      words,
+      gaps: nameGaps(name),
+      mask: letterMask(key),
+      counts: letterCounts(key),
+    };
+    this.byKey.set(key, indexed);
+    this.firstWordHashes.add(lowerHash(words[0], 0, words[0].length));
+    const first = this.byFirstWord.get(words[0]);
+    if (first) first.push(indexed);
+    else this.byFirstWord.set(words[0], [indexed]);
+    const sameLength = this.byLength.get(key.length);
+    if (sameLength) sameLength.push(indexed);
+    else this.byLength.set(key.length, [indexed]);
+  }
+
+  private indexCombination(entry: DrugEntry): void {
+    if (entry.ingredients.length === 0) return;
+    const ids: string[] = [];
+    for (const ingredient of entry.ingredients) {
+      const found = this.byKey.get(nameKey(ingredient));
+      if (!found) {
+        this.problemList.push(`${entry.id}: the ingredient "${ingredient}" is not a name of the lexicon`);
+        return;
+      }
+      ids.push(found.entry.id);
+    }
+    if (ids.length < 2) return;
+    const key = combinationKey(ids);
+    const existing = this.byCombination.get(key);
+    if (existing && existing !== entry) {
+      this.problemList.push(`${entry.id} and ${existing.id} have the same ingredients`);
+      return;
+    }
+    this.byCombination.set(key, entry);
+  }
+
+  private userEntry(name: string, ids: Set<string>): DrugEntry | undefined {
+    if (nameWords(name).length === 0 || this.byKey.has(nameKey(name))) return undefined;
+    const id = uniqueId(`user-${slug(name)}`, ids);
+    return {
+      id,
+      generic: name,
+      genericIsDescription: false,
+      brands: [],
+      aliases: [],
+      ingredients: [],
+      kind: 'user',
+      group: 'User names',
+      drugClass: 'name added by the user',
+      topics: [],
+      governs: 'Added by the setting imr.drugs.extra or a word-list file (imr.drugs.files).',
+    };
   }
 }
 
+let bundled: DrugLexicon | undefined;
+
+/** The lexicon bundled with the extension (server/data/drugs.json), built once. */
 export function loadDrugLexicon(): DrugLexicon {
-  return new DrugLexicon();
+  bundled ??= DrugLexicon.fromRecords((data as { drugs: unknown[] }).drugs);
+  return bundled;
+}
+
+/**
+ * The names in a word-list file: one a line; blank lines and comments are skipped. A comment starts
+ * with `#` at the start of a line or after a space, followed by a space or the line end, so names
+ * such as "Tylenol #3" stay whole.
+ */
+export function parseWordList(text: string): string[] {
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const name = line.replace(/(?:^|\s)#(?:\s.*)?$/, '').trim();
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+/** One governing topic as text: "CPMTG Opioids, p. 74-96", "ODG Pain: Tapentadol". */
+export function describeTopic(topic: GoverningTopic): string {
+  let text: string;
+  if (topic.guideline === 'none') text = `No MTUS topic: ${topic.topic}`;
+  else if (topic.chapter) text = `${topic.guideline} ${topic.chapter}: ${topic.topic}`;
+  else text = `${topic.guideline} ${topic.topic}`;
+  if (topic.pages) text += `, p. ${topic.approximate ? '~' : ''}${topic.pages}`;
+  if (topic.note) text += ` (${topic.note})`;
+  return text;
+}
+
+function toEntry(record: DrugRecord, ids: Set<string>, problems: string[]): DrugEntry | undefined {
+  const kind = record.kind as DrugKind;
+  if (!KINDS.includes(kind)) {
+    problems.push(`${record.generic}: unknown kind "${record.kind}"`);
+    return undefined;
+  }
+  const topics = record.governs.filter((t) => {
+    const ok = GUIDELINES.includes(t.guideline) && typeof t.topic === 'string';
+    if (!ok) problems.push(`${record.generic}: a governing topic has an unknown guideline or no topic`);
+    return ok;
+  });
+  return {
+    id: uniqueId(slug(record.generic), ids),
+    generic: record.generic,
+    genericIsDescription: record.genericIsDescription === true,
+    brands: record.brands,
+    aliases: record.aliases,
+    ingredients: record.ingredients ?? [],
+    kind,
+    group: record.group ?? '',
+    drugClass: record.class,
+    topics,
+    governs: topics.map(describeTopic).join('; '),
+    note: record.note,
+  };
+}
+
+function validRecord(record: unknown, index: number, problems: string[]): boolean {
+  const r = record as Partial<DrugRecord> | null;
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const ok =
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.generic === 'string' &&
+    typeof r.kind === 'string' &&
+    typeof r.class === 'string' &&
+    strings(r.brands) &&
+    strings(r.aliases) &&
+    (r.ingredients === undefined || strings(r.ingredients)) &&
+    Array.isArray(r.governs);
+  if (!ok) problems.push(`drug record ${index} is malformed`);
+  return ok;
+}
+
+/** Spellings of a combination that letters use but the data need not list: other order, "APAP". */
+function combinationVariants(entry: DrugEntry): string[] {
+  if (entry.kind !== 'combination' || entry.ingredients.length < 2 || entry.genericIsDescription) return [];
+  const orders = entry.ingredients.length === 2 ? [entry.ingredients, [...entry.ingredients].reverse()] : [entry.ingredients];
+  const out: string[] = [];
+  for (const order of orders) {
+    let spellings: string[][] = [[]];
+    for (const ingredient of order) {
+      const forms = [ingredient, ...(INGREDIENT_SHORT_FORMS[ingredient] ?? [])];
+      spellings = spellings.flatMap((prefix) => forms.map((f) => [...prefix, f]));
+    }
+    for (const parts of spellings) out.push(parts.join('/'));
+  }
+  return out;
+}
+
+/**
+ * Where a multiword name ends when its words after the first follow `from` in the text, joined as
+ * the name allows; -1 when they do not. A one-word name ends at `from`.
+ */
+function followingWords(text: string, from: number, name: IndexedName): number {
+  let end = from;
+  for (let k = 1; k < name.words.length; k++) {
+    const start = nextWordStart(text, end, Math.min(text.length, end + 9));
+    if (start < 0 || !gapMatches(text.slice(end, start), name.gaps[k - 1])) return -1;
+    const stop = wordEnd(text, start);
+    const word = name.words[k];
+    if (stop - start !== word.length || text.slice(start, stop).toLowerCase() !== word) return -1;
+    end = stop;
+  }
+  return end;
+}
+
+/** A name without its release-form suffix ("Toprol XL" → "Toprol"), or undefined when it has none. */
+function withoutReleaseSuffix(name: string): string | undefined {
+  const m = /^(.*[\p{L}\p{N}])[\s-]+([\p{L}]+)$/u.exec(name);
+  if (!m || !RELEASE_SUFFIXES.has(m[2].toLowerCase())) return undefined;
+  return m[1];
+}
+
+/** A word that does not change which drug a name means: salt, release form, strength, unit, form. */
+function isModifier(word: string): boolean {
+  return MODIFIERS.has(word) || /^\d+(?:\.\d+)?(?:mg|mcg|ml|g|gm|%)?$/.test(word);
+}
+
+function combinationKey(ids: string[]): string {
+  return [...ids].sort().join('+');
+}
+
+function rank(
+  a: { indexed: IndexedName; distance: number },
+  b: { indexed: IndexedName; distance: number },
+  key: string,
+): number {
+  if (a.distance !== b.distance) return a.distance - b.distance;
+  const roleOrder = (r: NameRole) => (r === 'generic' || r === 'brand' ? 0 : 1);
+  const byRole = roleOrder(a.indexed.role) - roleOrder(b.indexed.role);
+  if (byRole !== 0) return byRole;
+  const firstA = a.indexed.key[0] === key[0] ? 0 : 1;
+  const firstB = b.indexed.key[0] === key[0] ? 0 : 1;
+  if (firstA !== firstB) return firstA - firstB;
+  const lengthA = Math.abs(a.indexed.key.length - key.length);
+  const lengthB = Math.abs(b.indexed.key.length - key.length);
+  if (lengthA !== lengthB) return lengthA - lengthB;
+  return a.indexed.key < b.indexed.key ? -1 : a.indexed.key > b.indexed.key ? 1 : 0;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'drug';
+}
+
+function uniqueId(base: string, ids: Set<string>): string {
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+  ids.add(id);
+  return id;
 }

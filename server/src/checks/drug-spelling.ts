@@ -1,0 +1,71 @@
+import { nextWordStart, wordEnd } from '../knowledge/drugNames';
+import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
+import { isEnglishWord } from '../knowledge/english';
+import { orList, suggestionFixes, suggestionList, unknownTreatments } from './medication';
+import type { Check } from './types';
+
+/** Words shorter than this are never taken for misspelled drugs (abbreviations, "Soma" vs "some"). */
+const MIN_LENGTH = 5;
+
+/** An abbreviation in capitals, with an optional plural s: never a misspelled drug. */
+const ACRONYM = /^[A-Z]{2,6}s?$/;
+
+/**
+ * How far a word may be from a drug name to be called a misspelling of it: one edit, two for
+ * words of twelve letters or more ("cyclobenzaprene", "methocarbamal").
+ */
+export function spellingDistance(length: number): number {
+  return length >= 12 ? 2 : 1;
+}
+
+/**
+ * A word anywhere in the letter that is not a drug name, not English, and one small edit away
+ * from a drug name ("Baclofan" in a rationale). The title range that unknown-drug already reports
+ * is left to it.
+ */
+const check: Check = {
+  code: 'drug-spelling',
+  description: 'A word in the text looks like a misspelled drug name.',
+  defaultSeverity: 'hint',
+  *run({ text, decision, knowledge }) {
+    const drugs = knowledge.drugs;
+    const skipped = [...drugs.findAll(text), ...unknownTreatments(text, decision, drugs)].sort((a, b) => a.start - b.start);
+    const verdicts = new Map<string, Suggestion[]>();
+    let next = 0;
+    for (let start = nextWordStart(text, 0), end = 0; start >= 0; start = nextWordStart(text, end)) {
+      end = wordEnd(text, start);
+      if (end - start < MIN_LENGTH) continue;
+      while (next < skipped.length && skipped[next].end <= start) next++;
+      if (next < skipped.length && skipped[next].start < end) continue;
+      const word = text.slice(start, end);
+      // Short capitals are abbreviations (NSAID, SSRIs), not misspelled names.
+      if (ACRONYM.test(word)) continue;
+      const lower = word.toLowerCase();
+      let suggestions = verdicts.get(lower);
+      if (!suggestions) {
+        suggestions = misspellingOf(lower, drugs);
+        verdicts.set(lower, suggestions);
+      }
+      if (suggestions.length === 0) continue;
+      const names = suggestionList(word, suggestions);
+      yield {
+        start,
+        end,
+        message:
+          `"${word}" looks like a misspelling of ${orList(names)}. Correct it, or add the word to ` +
+          'the setting imr.drugs.extra if it is a drug name.',
+        fixes: suggestionFixes(word, start, end, suggestions),
+        data: { word, suggestions: names },
+      };
+    }
+  },
+};
+
+/** The drug names a word is a near miss of; none for short, numeric, known or English words. */
+function misspellingOf(word: string, drugs: DrugLexicon): Suggestion[] {
+  if (word.length < MIN_LENGTH || /\d/.test(word)) return [];
+  if (drugs.isKnown(word) || isEnglishWord(word)) return [];
+  return drugs.suggestions(word, 3, spellingDistance(word.length));
+}
+
+export default check;

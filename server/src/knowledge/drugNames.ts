@@ -1,0 +1,132 @@
+/**
+ * How drug names are written and compared: words of a text, the normal form of a name, the
+ * separators a multiword name may be written with, and how to write a suggestion in the case of
+ * the word it replaces. Pure helpers for the drug lexicon and the drug checks.
+ */
+
+/** A word of a text: a maximal run of letters and digits, with its source offsets. */
+export interface Token {
+  text: string;
+  /** The word in lower case. */
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The punctuation that may join two words of a multiword name in a letter: "" when the name uses
+ * spaces only ("MS Contin"), "/-+&" when it joins parts of a combination or a hyphenated brand
+ * ("hydrocodone/APAP", "Ben-Gay"), else the mark the name itself uses ("Tylenol #3", "Tylenol No. 3").
+ */
+export type Gap = string;
+
+const COMBINING_MARKS = '/-+&';
+
+const WIDE_WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** For characters beyond ASCII: 0 not yet known, 1 a letter or digit, 2 anything else. */
+const wideKinds = new Uint8Array(65536);
+
+/** Whether the UTF-16 code unit is a letter or a digit (astral characters count as separators). */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  let kind = wideKinds[code];
+  if (kind === 0) {
+    kind = WIDE_WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    wideKinds[code] = kind;
+  }
+  return kind === 1;
+}
+
+/** Where the first word at or after `from` starts (before `to`), or -1 when there is none. */
+export function nextWordStart(text: string, from: number, to = text.length): number {
+  for (let i = Math.max(0, from); i < to; i++) if (isWordChar(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Where the word that starts at `start` ends (exclusive, at most `to`). */
+export function wordEnd(text: string, start: number, to = text.length): number {
+  let i = start;
+  while (i < to && isWordChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * A number for the lower-case form of text[start, end), computed without making a string (FNV-1a
+ * over code units, ASCII capitals folded, kept to 30 bits so it stays a small integer): scanning a
+ * letter, most words can be ruled out by it.
+ */
+export function lowerHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
+/** The words of `text` between `from` and `to`, in order, with offsets into `text`. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const end = Math.min(to, text.length);
+  for (let start = nextWordStart(text, from, end); start >= 0; ) {
+    const stop = wordEnd(text, start, end);
+    const word = text.slice(start, stop);
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end: stop });
+    start = nextWordStart(text, stop, end);
+  }
+  return tokens;
+}
+
+/** The words of a name in lower case: "Tylenol #3" → ["tylenol", "3"]. */
+export function nameWords(name: string): string[] {
+  return tokenize(name).map((t) => t.lower);
+}
+
+/** The normal form of a name: its words in lower case joined by one space ("hydrocodone/APAP" → "hydrocodone apap"). */
+export function nameKey(name: string): string {
+  return nameWords(name).join(' ');
+}
+
+/** What may join each pair of neighbouring words of a name (see `Gap`). */
+export function nameGaps(name: string): Gap[] {
+  const tokens = tokenize(name);
+  const gaps: Gap[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const marks = name.slice(tokens[i - 1].end, tokens[i].start).replace(/\s+/g, '');
+    gaps.push([...marks].some((c) => COMBINING_MARKS.includes(c)) ? COMBINING_MARKS : marks);
+  }
+  return gaps;
+}
+
+/**
+ * Whether the text between two words of a letter may join them into a multiword name: spaces with
+ * at most one line break, and at most one of the marks the name allows ("hydrocodone-APAP" and
+ * "hydrocodone / APAP" both match "hydrocodone/APAP"; "oxycodone, acetaminophen" matches nothing).
+ */
+export function gapMatches(between: string, gap: Gap): boolean {
+  if (between.length === 0 || between.length > 8) return false;
+  let marks = 0;
+  let lineBreaks = 0;
+  for (const c of between) {
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    if (c === '\n') lineBreaks++;
+    else if (gap.includes(c)) marks++;
+    else return false;
+  }
+  return lineBreaks <= 1 && marks <= 1;
+}
+
+/**
+ * A name written in the case of the word it replaces: "BACLOFAN" → "BACLOFEN", "Baclofan" →
+ * "Baclofen"; otherwise the name as the lexicon spells it ("Norco", "OxyContin", "baclofen").
+ */
+export function matchCase(written: string, name: string): string {
+  const letters = written.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return name.toUpperCase();
+  const first = letters.charAt(0);
+  if (first && first === first.toUpperCase() && name.charAt(0) === name.charAt(0).toLowerCase()) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  }
+  return name;
+}
