@@ -1,10 +1,15 @@
 /**
- * The extension's client: starts the language server for IMR letters and registers commands.
+ * The extension's client: starts the language server for IMR letters, switches letters opened as
+ * text to the IMR language, and registers the commands, the status bar item and the check-all task.
  * Everything that reads letters lives in the server.
  */
 import * as path from 'path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { commands, Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
+import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
+import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
+import { DecisionStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -15,15 +20,30 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'imr' }],
+    documentSelector: [{ language: IMR_LANGUAGE }],
     synchronize: { configurationSection: 'imr' },
-    initializationOptions: { trusted: workspace.isTrusted },
+    initializationOptions: { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath },
   };
   client = new LanguageClient('imr', 'IMR Decision Tools', serverOptions, clientOptions);
-  await client.start();
+  const current = () => client;
+
+  // Letters opened as .txt / .md switch to IMR before (and independently of) the server start.
+  context.subscriptions.push(...registerAutoDetect());
+
+  const tasks = new CheckTaskProvider(context.asAbsolutePath(path.join('server', 'out', 'cli.js')), current);
   context.subscriptions.push(
+    registerCheckTask(tasks),
+    commands.registerCommand('imr.exportJson', () => exportJson(current)),
+    commands.registerCommand('imr.normalizePdfText', () => normalizePdfText(current)),
+    commands.registerCommand('imr.showSummary', () => showSummary(current)),
+    commands.registerCommand('imr.checkWorkspace', () => checkWorkspace(tasks)),
+    commands.registerCommand('imr.setLanguage', () => setLanguage()),
+    commands.registerCommand('imr.importMtusPdf', () => importMtusPdf(current)),
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/setTrusted', { trusted: true })),
   );
+
+  await client.start();
+  context.subscriptions.push(new DecisionStatus(current));
 }
 
 export async function deactivate(): Promise<void> {

@@ -21,10 +21,34 @@ import { suppressionFixes } from './checks/suppress';
 import type { Finding, Fix, Severity } from './checks/types';
 import { analyze, type Analysis } from './engine';
 import { defaultKnowledge, type Knowledge } from './knowledge';
+import { defaultMtusFolder, importMtusPdf, loadMtusStore } from './node/mtusStore';
 import { readWordLists } from './node/wordLists';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { fileURLToPath } from 'url';
 import { LineIndex } from './text/lineIndex';
+import { completions } from './features/completion';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { documentLinks } from './features/links';
+import { normalizePdfText } from './features/normalize';
+import {
+  ImrRequests,
+  type ExportResult,
+  type FindLettersParams,
+  type FindLettersResult,
+  type ImportMtusParams,
+  type ImportMtusResult,
+  type NormalizeParams,
+  type NormalizeResponse,
+  type SummaryParams,
+  type SummaryResult,
+  type UriParams,
+} from './features/requests';
+import { decisionSummary, statusText, summaryMarkdown } from './features/summary';
+import { documentSymbols } from './features/symbols';
+import { indexLetter, workspaceSymbols } from './features/workspaceSymbols';
+import { decisionToJson, findingsToJson } from './json';
+import { relativeLetterPaths, WorkspaceLetters } from './node/workspace';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -43,6 +67,8 @@ export interface DocumentState {
   version: number;
   analysis: Analysis;
   lines: LineIndex;
+  /** The knowledge the analysis used (bundled, plus the user's drug names and imports). */
+  knowledge: Knowledge;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -76,8 +102,14 @@ export class ImrServer {
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private pullConfiguration = false;
   private trusted = true;
+  private mtusStorage: string | undefined;
+  private mtusImported = false;
   private rootPath: string | undefined;
   private baseKnowledge: Knowledge = defaultKnowledge();
+  /** The letters on disk in the workspace folders (workspace symbols). */
+  readonly workspaceLetters = new WorkspaceLetters([]);
+  /** The client tells us when workspace folders change. */
+  private folderChanges = false;
 
   constructor(readonly connection: Connection) {}
 
@@ -86,9 +118,10 @@ export class ImrServer {
     const cached = this.states.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
-    const analysis = analyze(text, { knowledge: this.knowledgeFor(settings), rules: settings.rules });
+    const knowledge = this.knowledgeFor(settings);
+    const analysis = analyze(text, { knowledge, rules: settings.rules });
     for (const failure of analysis.failures) this.connection.console.error(`check failed on ${doc.uri}: ${failure}`);
-    const state: DocumentState = { uri: doc.uri, version: doc.version, analysis, lines: new LineIndex(text) };
+    const state: DocumentState = { uri: doc.uri, version: doc.version, analysis, lines: new LineIndex(text), knowledge };
     this.states.set(doc.uri, state);
     return state;
   }
@@ -101,8 +134,7 @@ export class ImrServer {
     const key = settings.extraDrugs.join('\n');
     let k = this.knowledgeCache.get(key);
     if (!k) {
-      const drugs = this.baseKnowledge.drugs as { withExtra?: (names: string[]) => Knowledge['drugs'] };
-      k = { ...this.baseKnowledge, drugs: drugs.withExtra ? drugs.withExtra([...settings.extraDrugs]) : this.baseKnowledge.drugs };
+      k = { ...this.baseKnowledge, drugs: this.baseKnowledge.drugs.withExtra(settings.extraDrugs) };
       if (this.knowledgeCache.size > 16) this.knowledgeCache.clear();
       this.knowledgeCache.set(key, k);
     }
@@ -114,6 +146,7 @@ export class ImrServer {
     this.baseKnowledge = knowledge;
     this.knowledgeCache.clear();
     this.states.clear();
+    this.workspaceLetters.clear();
     for (const doc of this.documents.all()) this.schedule(doc, 0);
   }
 
@@ -219,24 +252,139 @@ export class ImrServer {
     return actions;
   }
 
+  /** The workspace folders' paths become the roots of the letter scan (non-file folders are skipped). */
+  private setFolders(uris: string[]): void {
+    const paths: string[] = [];
+    for (const uri of uris) {
+      if (!uri.startsWith('file:')) continue;
+      try {
+        paths.push(fileURLToPath(uri));
+      } catch {
+        // Not a local folder: nothing to scan.
+      }
+    }
+    this.workspaceLetters.setRoots(paths);
+  }
+
+  /** Runs a feature on an open document's cached analysis; a failure is logged and gives `fallback`. */
+  private feature<T>(uri: string | undefined, fallback: T, run: (state: DocumentState) => T): T {
+    const doc = uri ? this.documents.get(uri) : undefined;
+    if (!doc) return fallback;
+    try {
+      return run(this.stateOf(doc));
+    } catch (e) {
+      this.connection.console.error(`${uri}: ${(e as Error)?.stack ?? String(e)}`);
+      return fallback;
+    }
+  }
+
+  /** Workspace symbols: open letters as they are in the editor, the others as they are on disk. */
+  async workspaceSymbols(query: string) {
+    try {
+      const open = this.documents.all().map((d) => {
+        const s = this.stateOf(d);
+        return indexLetter(d.uri, s, s.knowledge);
+      });
+      const onDisk = await this.workspaceLetters.letters(this.baseKnowledge, new Set(open.map((l) => l.uri)));
+      return workspaceSymbols([...open, ...onDisk], query ?? '');
+    } catch (e) {
+      this.connection.console.error(`workspace symbols: ${(e as Error)?.stack ?? String(e)}`);
+      return [];
+    }
+  }
+
+  private summary(s: DocumentState): SummaryResult {
+    const summary = decisionSummary(s);
+    return { ...summary, version: s.version, status: statusText(summary), markdown: summaryMarkdown(summary) };
+  }
+
+  private exportJson(s: DocumentState): ExportResult {
+    const file = s.uri.startsWith('file:') ? fileURLToPath(s.uri) : s.uri;
+    return {
+      file,
+      decision: decisionToJson(s.analysis.decision, s.analysis.text, s.lines),
+      diagnostics: findingsToJson(s.analysis.findings, s.analysis.text, s.lines),
+    };
+  }
+
+  private normalize(s: DocumentState, range: NormalizeParams['range']): NormalizeResponse {
+    const offsets = range ? { start: s.lines.offsetAt(range.start), end: s.lines.offsetAt(range.end) } : undefined;
+    const result = normalizePdfText(s, offsets && offsets.end > offsets.start ? offsets : undefined);
+    return {
+      version: s.version,
+      edits: result.edits.map((e) => ({ range: s.lines.range(e.start, e.end), newText: e.newText })),
+      message: result.message,
+    };
+  }
+
+  private async findLetters(p: FindLettersParams): Promise<FindLettersResult> {
+    try {
+      if (!p?.folderUri?.startsWith('file:')) return { files: [], truncated: false };
+      return await relativeLetterPaths(fileURLToPath(p.folderUri));
+    } catch {
+      return { files: [], truncated: false };
+    }
+  }
+
+  /** Where imported MTUS text is kept: `imr.mtus.folder` (trusted workspaces), else the extension's storage. */
+  private async mtusFolder(): Promise<string> {
+    if (this.pullConfiguration && this.trusted) {
+      try {
+        const value: unknown = await this.connection.workspace.getConfiguration({ section: 'imr.mtus.folder' });
+        if (typeof value === 'string' && value.trim()) return value.trim();
+      } catch {
+        // No answer: fall back to the storage folder.
+      }
+    }
+    return this.mtusStorage ?? defaultMtusFolder();
+  }
+
+  /** Loads the imported MTUS text (if any) into the knowledge and re-checks the open letters. */
+  private async reloadMtus(): Promise<void> {
+    const { guidelines, problems } = loadMtusStore(await this.mtusFolder());
+    for (const p of problems) this.reportOnce(p);
+    if (guidelines.length === 0 && !this.mtusImported) return;
+    this.mtusImported = guidelines.length > 0;
+    this.setKnowledge({ ...this.baseKnowledge, mtus: defaultKnowledge().mtus.withImported(guidelines) });
+  }
+
+  private async importMtus(params: ImportMtusParams): Promise<ImportMtusResult> {
+    if (!params || typeof params.file !== 'string') return { ok: false, error: 'No PDF file was given.' };
+    const outcome = await importMtusPdf(params.file, await this.mtusFolder());
+    if (!outcome.ok) return outcome;
+    await this.reloadMtus();
+    return { ok: true, name: outcome.name, firstPrinted: outcome.firstPrinted, lastPrinted: outcome.lastPrinted, warnings: outcome.warnings };
+  }
+
   start(): void {
     const { connection, documents } = this;
     connection.onInitialize((params): InitializeResult => {
       this.pullConfiguration = !!params.capabilities.workspace?.configuration;
       const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
       if (root?.startsWith('file:')) this.rootPath = fileURLToPath(root);
-      const init = params.initializationOptions as { trusted?: boolean } | undefined;
+      this.folderChanges = !!params.capabilities.workspace?.workspaceFolders;
+      this.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
+      const init = params.initializationOptions as { trusted?: boolean; mtusStorage?: string } | undefined;
       if (init && typeof init.trusted === 'boolean') this.trusted = init.trusted;
+      if (init && typeof init.mtusStorage === 'string') this.mtusStorage = init.mtusStorage;
       return {
         capabilities: {
           textDocumentSync: TextDocumentSyncKind.Incremental,
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.imr`] },
+          documentSymbolProvider: { label: 'IMR decision' },
+          workspaceSymbolProvider: true,
+          foldingRangeProvider: true,
+          hoverProvider: true,
+          completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false },
+          documentLinkProvider: { resolveProvider: false },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'imr-language-server', version: VERSION },
       };
     });
     connection.onDidChangeConfiguration(() => {
       this.settingsCache.clear();
+      void this.reloadMtus();
       for (const doc of documents.all()) this.schedule(doc, 0);
     });
     connection.onNotification('imr/setTrusted', (params: { trusted?: boolean }) => {
@@ -256,6 +404,26 @@ export class ImrServer {
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
     connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.range, params.context.only));
+    connection.onInitialized(() => {
+      void this.reloadMtus();
+      if (!this.folderChanges) return;
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = await connection.workspace.getWorkspaceFolders();
+        this.setFolders((folders ?? []).map((f) => f.uri));
+      });
+    });
+    // Editor features: one call into a feature module each, on the cached analysis of the version.
+    connection.onDocumentSymbol((p) => this.feature(p.textDocument.uri, [], (s) => documentSymbols(s)));
+    connection.onFoldingRanges((p) => this.feature(p.textDocument.uri, [], (s) => foldingRanges(s)));
+    connection.onHover((p) => this.feature(p.textDocument.uri, null, (s) => hover(s, s.lines.offsetAt(p.position), s.knowledge)));
+    connection.onCompletion((p) => this.feature(p.textDocument.uri, { isIncomplete: false, items: [] }, (s) => completions(s, s.lines.offsetAt(p.position), s.knowledge)));
+    connection.onDocumentLinks((p) => this.feature(p.textDocument.uri, [], (s) => documentLinks(s, s.knowledge)));
+    connection.onWorkspaceSymbol((p) => this.workspaceSymbols(p.query));
+    connection.onRequest(ImrRequests.summary, (p: SummaryParams) => this.feature(p?.uri, null, (s) => this.summary(s)));
+    connection.onRequest(ImrRequests.exportJson, (p: UriParams) => this.feature(p?.uri, null, (s) => this.exportJson(s)));
+    connection.onRequest(ImrRequests.normalize, (p: NormalizeParams) => this.feature(p?.uri, null, (s) => this.normalize(s, p.range)));
+    connection.onRequest(ImrRequests.findLetters, (p: FindLettersParams) => this.findLetters(p));
+    connection.onRequest(ImrRequests.importMtusPdf, (p: ImportMtusParams) => this.importMtus(p));
     documents.listen(connection);
     connection.listen();
   }

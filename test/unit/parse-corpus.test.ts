@@ -291,3 +291,9 @@ describe('ranges point at the original characters', () => {
     assert.equal(text.slice(item.outcomeSpan!.start, item.outcomeSpan!.end), 'Upheld');
   });
 });
+
+test('"MTUS Guidelines pages 88 and 89" names the MTUS but no particular guideline', () => {
+  const [percocet, baclofan] = parse(readLetter('004')).items;
+  assert.deepEqual(percocet.rationale!.citations.map((c) => c.guideline), [null, null]);
+  assert.deepEqual(baclofan.rationale!.citations.map((c) => c.guideline), [null]);
+});

@@ -3,7 +3,7 @@
  * server keeps one per (uri, version); tests build one from a letter's text.
  */
 import { analyze, type AnalyzeOptions, type Analysis } from '../engine';
-import type { Item, Outcome, Section } from '../model';
+import type { Decision, Item, Outcome, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 
 export interface LetterDocument {
@@ -51,4 +51,10 @@ export function collapse(text: string): string {
 /** Whether offset lies in [start, end] (the end is inclusive, so a cursor just after a word still counts). */
 export function touches(span: { start: number; end: number }, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
+}
+
+/** The date that decides which guideline edition applies (yyyy-mm-dd): UR denial, else decision date. */
+export function letterDate(decision: Decision): string | null {
+  const fields = decision.header?.fields ?? [];
+  return fields.find((f) => f.name === 'urDenial')?.iso ?? fields.find((f) => f.name === 'decision')?.iso ?? null;
 }

@@ -5,7 +5,7 @@
 import type { CompletionItemKind, InsertTextFormat, SymbolKind } from 'vscode-languageserver-types';
 
 /** SymbolKind values (LSP 3.17). */
-export const Symbol = {
+export const SymbolKinds = {
   Object: 19,
   Field: 8,
   Namespace: 3,
@@ -18,7 +18,7 @@ export const Symbol = {
 } as const satisfies Record<string, SymbolKind>;
 
 /** CompletionItemKind values (LSP 3.17). */
-export const Completion = {
+export const CompletionKinds = {
   Text: 1,
   Field: 5,
   Module: 9,
@@ -31,7 +31,7 @@ export const Completion = {
 } as const satisfies Record<string, CompletionItemKind>;
 
 /** InsertTextFormat values. */
-export const TextFormat = {
+export const TextFormats = {
   PlainText: 1,
   Snippet: 2,
 } as const satisfies Record<string, InsertTextFormat>;

@@ -204,6 +204,8 @@ export function findProseCitations(body: Joined): ProseCitation[] {
       guideline = named.replace(/^MTUS\s*/i, '').trim() || (before.toUpperCase() === 'MTUS' ? null : before);
     }
     if (guideline && /^(ACOEM|ODG)$/i.test(guideline)) guideline = guideline.toUpperCase();
+    // "MTUS Guidelines page 63" names no particular guideline.
+    if (guideline && /^(?:the\s+)?Guidelines?$/i.test(guideline)) guideline = null;
     out.push({ span: body.span(m.index, m.index + m[0].length), guideline, pages, regulation: null });
   }
   REGULATION.lastIndex = 0;

@@ -1,0 +1,161 @@
+/**
+ * The editor commands. Each asks the server (which holds the analysis of the open letter) and
+ * shows or applies the answer; none reads letters itself.
+ */
+import {
+  commands,
+  languages,
+  ProgressLocation,
+  Selection,
+  TextEditorRevealType,
+  window,
+  workspace,
+  type QuickPickItem,
+  type TextEditor,
+} from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ImrRequests,
+  type ExportResult,
+  type ImportMtusResult,
+  type NormalizeParams,
+  type NormalizeResponse,
+  type SummaryResult,
+} from '../../server/src/features/requests';
+import { IMR_LANGUAGE } from './autoDetect';
+
+type ClientRef = () => LanguageClient | undefined;
+
+/** The active editor when it shows a decision letter; otherwise says what to do and gives undefined. */
+function letterEditor(): TextEditor | undefined {
+  const editor = window.activeTextEditor;
+  if (!editor || editor.document.languageId !== IMR_LANGUAGE) {
+    void window.showInformationMessage('IMR: open a decision letter first (or run "IMR: Treat File as Decision Letter").');
+    return undefined;
+  }
+  return editor;
+}
+
+function ready(client: ClientRef): LanguageClient | undefined {
+  const c = client();
+  if (!c || !c.isRunning()) {
+    void window.showWarningMessage('IMR: the language server is not running.');
+    return undefined;
+  }
+  return c;
+}
+
+/** "IMR: Export Decision as JSON": the CLI's JSON model of the letter, in a new editor. */
+export async function exportJson(client: ClientRef): Promise<void> {
+  const editor = letterEditor();
+  const c = editor && ready(client);
+  if (!editor || !c) return;
+  const result = await c.sendRequest<ExportResult | null>(ImrRequests.exportJson, { uri: editor.document.uri.toString() });
+  if (!result) return;
+  const doc = await workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(result, null, 2)}\n` });
+  await window.showTextDocument(doc, { preview: false });
+}
+
+/**
+ * "IMR: Normalize PDF Text": rejoins wrapped lines and marks headings and labels, as one undoable
+ * edit of the selection (or the whole letter when nothing is selected).
+ */
+export async function normalizePdfText(client: ClientRef): Promise<void> {
+  const editor = letterEditor();
+  const c = editor && ready(client);
+  if (!editor || !c) return;
+  const doc = editor.document;
+  const params: NormalizeParams = { uri: doc.uri.toString() };
+  if (!editor.selection.isEmpty) params.range = c.code2ProtocolConverter.asRange(editor.selection);
+  const version = doc.version;
+  const response = await c.sendRequest<NormalizeResponse | null>(ImrRequests.normalize, params);
+  if (!response) return;
+  if (response.edits.length === 0) {
+    void window.showInformationMessage(`IMR: ${response.message}`);
+    return;
+  }
+  if (doc.version !== version || response.version !== version) {
+    void window.showWarningMessage('IMR: the letter changed while it was being normalized; run the command again.');
+    return;
+  }
+  const applied = await editor.edit((builder) => {
+    for (const e of response.edits) builder.replace(c.protocol2CodeConverter.asRange(e.range), e.newText);
+  });
+  if (!applied) void window.showWarningMessage('IMR: the edit could not be applied.');
+  else window.setStatusBarMessage(`IMR: ${response.message} (Undo reverts it.)`, 5000);
+}
+
+interface ItemPick extends QuickPickItem {
+  range?: SummaryResult['items'][number]['selectionRange'];
+  problems?: boolean;
+}
+
+/** "IMR: Show Decision Summary": the items with outcomes and the problems; picking one goes there. */
+export async function showSummary(client: ClientRef): Promise<void> {
+  const editor = letterEditor();
+  const c = editor && ready(client);
+  if (!editor || !c) return;
+  const summary = await c.sendRequest<SummaryResult | null>(ImrRequests.summary, { uri: editor.document.uri.toString() });
+  if (!summary) return;
+  const picks: ItemPick[] = summary.items.map((item) => ({
+    label: `${item.outcome === 'overturned' ? '$(pass)' : item.outcome === 'upheld' ? '$(circle-slash)' : '$(question)'} ${item.title}`,
+    description: item.outcomeText,
+    detail: [item.basis ? `MAXIMUS: ${item.basis}` : '', item.agrees === false ? '$(warning) the rationale concludes the opposite' : ''].filter(Boolean).join(' · ') || undefined,
+    range: item.selectionRange,
+  }));
+  if (summary.problems.total > 0) {
+    picks.push({ label: `$(warning) ${summary.problems.total === 1 ? '1 problem' : `${summary.problems.total} problems`}`, description: 'show the Problems panel', problems: true });
+  }
+  const title = `${summary.caseNumber ? `Case ${summary.caseNumber}` : 'Decision letter'} · ${summary.status}`;
+  const picked = await window.showQuickPick(picks, { title, placeHolder: 'Go to a disputed item', matchOnDescription: true, matchOnDetail: true });
+  if (!picked) return;
+  if (picked.problems) {
+    await commands.executeCommand('workbench.actions.view.problems');
+    return;
+  }
+  if (picked.range) {
+    const range = c.protocol2CodeConverter.asRange(picked.range);
+    const target = await window.showTextDocument(editor.document, editor.viewColumn);
+    target.selection = new Selection(range.start, range.end);
+    target.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}
+
+/** "IMR: Treat File as Decision Letter": switches the active editor to the IMR language. */
+export async function setLanguage(): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor) return;
+  if (editor.document.languageId === IMR_LANGUAGE) return;
+  await languages.setTextDocumentLanguage(editor.document, IMR_LANGUAGE);
+}
+
+/**
+ * Asks for an official MTUS guideline PDF and has the server import it: the text of each printed
+ * page is stored locally, and hovers quote it from then on.
+ */
+export async function importMtusPdf(client: ClientRef): Promise<void> {
+  const c = ready(client);
+  if (!c) return;
+  const picked = await window.showOpenDialog({
+    canSelectMany: false,
+    filters: { 'MTUS guideline PDF': ['pdf'] },
+    openLabel: 'Import',
+    title: 'Import an MTUS guideline PDF',
+  });
+  const file = picked?.[0];
+  if (!file) return;
+  if (file.scheme !== 'file') {
+    void window.showErrorMessage('IMR: only a PDF on this machine\'s disk can be imported.');
+    return;
+  }
+  const outcome = await window.withProgress(
+    { location: ProgressLocation.Notification, title: 'IMR: importing the MTUS guideline PDF…' },
+    () => c.sendRequest<ImportMtusResult>(ImrRequests.importMtusPdf, { file: file.fsPath }),
+  );
+  if (!outcome.ok) {
+    void window.showErrorMessage(`IMR: ${outcome.error}`);
+    return;
+  }
+  const pages = outcome.firstPrinted !== null ? ` (printed pages ${outcome.firstPrinted}–${outcome.lastPrinted})` : '';
+  void window.showInformationMessage(`IMR: imported ${outcome.name}${pages}. Hovers on its citations now quote the page.${outcome.warnings.length ? ` ${outcome.warnings.join(' ')}` : ''}`);
+}

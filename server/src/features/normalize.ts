@@ -1,0 +1,359 @@
+/**
+ * "IMR: Normalize PDF Text": rejoins the hard-wrapped lines of text extracted from a PDF into
+ * paragraphs, and marks the letter's structure the way the markdown letters do (`### HEADING`,
+ * `**Label:**`, `**Item title:** Outcome`).
+ *
+ * Guarantees (tested on the corpus and on generated input):
+ * - every non-space character of the input stays, in order; only white space changes and `**` /
+ *   `### ` markup is added;
+ * - edits lie inside the range asked for (the whole text when none is given).
+ */
+import type { Edit } from '../checks/types';
+import type { Decision } from '../model';
+import { LAYOUT_HEADINGS, matchHeading } from '../parser/headings';
+import { headingKey, isBlank, scanLines, type Line } from '../parser/lines';
+import type { LetterDocument } from './document';
+
+export interface NormalizeResult {
+  /** Edits in source offsets, in order, not overlapping; empty when there is nothing to change. */
+  edits: Edit[];
+  /** What was done, in a sentence for the user. */
+  message: string;
+}
+
+/** A wrapped PDF line is at most about this long; longer lines are paragraphs already. */
+const WRAPPED_LINE_MAX = 160;
+
+type Role =
+  /** A line of its own: item titles, "1) Regarding the request for X:", markdown headings. */
+  | 'alone'
+  /** Starts a paragraph that the next wrapped lines continue (labels, header fields, credentials, numbered entries). */
+  | 'start'
+  /** A section heading line (a long heading may be wrapped over several lines). */
+  | 'heading';
+
+interface LineRole {
+  role: Role;
+  /** Source ranges to wrap in `**`. */
+  bold: Array<[number, number]>;
+  /** For headings: the last line of the heading. */
+  headingEnd?: number;
+  /** Leave the line's text exactly as written (it already has markup). */
+  verbatim?: boolean;
+  /** The paragraph ends with the first line that ends with a colon ("1) Regarding the request for X:"). */
+  endsAtColon?: boolean;
+}
+
+const CREDENTIAL_LABEL = /^(State\(s\) of Licensure|Certification\(s\)\s*\/\s*Specialty)\s*:/i;
+const NUMBERED = /^\d{1,3}\)\s/;
+const NOTICE_STARTS = /^(?:Medical Treatment Guideline\(s\)|The Claims Administrator based|The (?:Expert|Professional) Reviewer based|Rationale for the Decision\s*:)/i;
+/** "1) Regarding the request for X:" stands alone once its colon is on the line. */
+const REGARDING_WHOLE = /^\d{1,3}\)\s*Regarding the request for\b.*:\s*$/i;
+const OUTCOME_LINE = /^(?:Upheld|Overturned|Partially Overturned)$/i;
+/** A wrapped line is nearly as long as the longest lines; a much shorter one ends its paragraph. */
+const FULL_LINE_SHARE = 0.5;
+const MARKUP_LINE = /^(?:#{1,6}\s|\*\*|__|<\/?(?:b|strong)>|[-*+>|]\s|```)/i;
+
+/**
+ * Normalizes the letter's text in [range.start, range.end) (the whole text by default). Returns
+ * edits, never throws. A letter already in markdown form is left alone unless a range is given.
+ */
+export function normalizePdfText(doc: LetterDocument, range?: { start: number; end: number }): NormalizeResult {
+  try {
+    const { text, decision } = doc.analysis;
+    if (!range && decision.form === 'markdown') {
+      return { edits: [], message: 'This letter is already in markdown form. Select the part to normalize and run the command again.' };
+    }
+    const from = Math.max(0, Math.min(range?.start ?? 0, text.length));
+    const to = Math.max(from, Math.min(range?.end ?? text.length, text.length));
+    const edits = normalizeRange(text, decision, from, to);
+    if (edits.length === 0) return { edits, message: 'Nothing to normalize.' };
+    return { edits, message: 'Normalized the PDF text: wrapped lines rejoined, headings and labels marked.' };
+  } catch (e) {
+    return { edits: [], message: `Could not normalize this text (${(e as Error)?.message ?? String(e)}).` };
+  }
+}
+
+/** Applies edits (in source offsets, not overlapping) to a text. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+interface Block {
+  lines: Line[];
+  role: LineRole | undefined;
+  /** A line in capitals (a heading the parser did not recognise, a letterhead): never joined to prose. */
+  caps?: boolean;
+}
+
+function normalizeRange(text: string, decision: Decision, from: number, to: number): Edit[] {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The lines of the range, clipped to it.
+  const lines: Line[] = [];
+  for (const line of scanLines(text)) {
+    if (line.end < from || line.start > to) continue;
+    const contentStart = Math.max(line.contentStart, from);
+    const contentEnd = Math.min(line.contentEnd, to);
+    lines.push({ ...line, contentStart, contentEnd: Math.max(contentStart, contentEnd) });
+  }
+  const roles = lineRoles(text, decision);
+  const double = isDoubleSpaced(text, lines);
+  const fullLine = FULL_LINE_SHARE * wrapWidth(lines);
+  const width = (l: Line) => l.contentEnd - l.contentStart;
+  const isCaps = (l: Line) => width(l) <= 120 && /\p{Lu}.*\p{Lu}/u.test(text.slice(l.contentStart, l.contentEnd)) && !/\p{Ll}/u.test(text.slice(l.contentStart, l.contentEnd));
+
+  // Group lines into blocks (paragraphs, headings, lines of their own).
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let blanks = 0;
+  let previous: Line | null = null;
+  let headingUntil = -1;
+  for (const line of lines) {
+    if (isBlank(line)) {
+      blanks++;
+      continue;
+    }
+    const role = roles.get(line.index);
+    const caps = role === undefined && isCaps(line);
+    const continuesHeading = current?.role?.role === 'heading' && line.index <= headingUntil;
+    // "Norco 10/325mg quantity 180:" wrapped before its outcome.
+    const outcomeAlone = role === undefined && previous !== null && text[previous.contentEnd - 1] === ':' && OUTCOME_LINE.test(text.slice(line.contentStart, line.contentEnd));
+    const soft = blanks === (double ? 1 : 0);
+    const joins =
+      current !== null &&
+      previous !== null &&
+      (continuesHeading ||
+        (outcomeAlone && blanks <= 1 && !current.role?.verbatim) ||
+        (role === undefined &&
+          current.role?.role !== 'alone' &&
+          current.role?.role !== 'heading' &&
+          !current.role?.verbatim &&
+          caps === (current.caps ?? false) &&
+          !(current.role?.endsAtColon && text[previous.contentEnd - 1] === ':') &&
+          soft &&
+          width(previous) >= fullLine &&
+          (!double || width(previous) <= WRAPPED_LINE_MAX) &&
+          !MARKUP_LINE.test(text.slice(line.contentStart, line.contentStart + 8))));
+    if (joins && current) {
+      current.lines.push(line);
+    } else {
+      current = { lines: [line], role, ...(caps ? { caps } : {}) };
+      blocks.push(current);
+      if (role?.role === 'heading') headingUntil = role.headingEnd ?? line.index;
+    }
+    blanks = 0;
+    previous = line;
+  }
+  if (blocks.length === 0) return [];
+
+  // Segments covering [from, to): prefix, block, separator, block, ..., suffix.
+  const edits: Edit[] = [];
+  const replace = (start: number, end: number, newText: string) => {
+    if (end < start || text.slice(start, end) === newText) return;
+    edits.push({ start, end, newText });
+  };
+  const first = blocks[0].lines[0];
+  if (from === 0) replace(0, first.contentStart, '');
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k];
+    const start = block.lines[0].contentStart;
+    const end = block.lines[block.lines.length - 1].contentEnd;
+    replace(start, end, renderBlock(text, block));
+    const next = blocks[k + 1];
+    if (next) replace(end, next.lines[0].contentStart, eol + eol);
+  }
+  const lastBlock = blocks[blocks.length - 1];
+  const lastEnd = lastBlock.lines[lastBlock.lines.length - 1].contentEnd;
+  if (to === text.length) replace(lastEnd, to, eol);
+  return edits;
+}
+
+/** The width lines are wrapped at: the 90th percentile of the line lengths. */
+function wrapWidth(lines: Line[]): number {
+  const widths = lines.filter((l) => !isBlank(l)).map((l) => l.contentEnd - l.contentStart).sort((a, b) => a - b);
+  if (widths.length === 0) return 0;
+  return widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.9))];
+}
+
+/** Whether wrapped lines are separated by one empty line each (the usual PDF extraction). */
+function isDoubleSpaced(text: string, lines: Line[]): boolean {
+  let single = 0;
+  let adjacent = 0;
+  let blanks = -1;
+  let longest = 0;
+  for (const line of lines) {
+    if (isBlank(line)) {
+      if (blanks >= 0) blanks++;
+      continue;
+    }
+    if (MARKUP_LINE.test(text.slice(line.contentStart, line.contentStart + 8)) || /\*\*|<b>/i.test(text.slice(line.contentStart, line.contentEnd))) {
+      return false;
+    }
+    longest = Math.max(longest, line.contentEnd - line.contentStart);
+    if (blanks === 0) adjacent++;
+    else if (blanks === 1) single++;
+    blanks = 0;
+  }
+  return single >= 3 && single >= 2 * adjacent && longest <= WRAPPED_LINE_MAX * 2;
+}
+
+/** One block's new text: its lines joined by single spaces, with markup added. */
+function renderBlock(text: string, block: Block): string {
+  const role = block.role;
+  if (role?.verbatim) {
+    // Lines already marked up keep their text; wrapped continuation lines are joined.
+    return block.lines.map((l) => text.slice(l.contentStart, l.contentEnd)).join(' ');
+  }
+  const inside = (offset: number, isEnd: boolean) =>
+    block.lines.some((l) => offset >= l.contentStart && (isEnd ? offset <= l.contentEnd : offset < l.contentEnd));
+  const opens = new Set<number>();
+  const closes = new Set<number>();
+  for (const [a, b] of role?.bold ?? []) {
+    if (b > a && inside(a, false) && inside(b, true)) {
+      opens.add(a);
+      closes.add(b);
+    }
+  }
+  let out = role?.role === 'heading' || (block.caps && isKnownHeading(block.lines.map((l) => text.slice(l.contentStart, l.contentEnd)).join(' '))) ? '### ' : '';
+  let pendingSpace = false;
+  for (let n = 0; n < block.lines.length; n++) {
+    const line = block.lines[n];
+    if (n > 0) {
+      // A word hyphenated at the end of a line goes on without a space ("work-" + "related").
+      const hyphenated = /[A-Za-z]-$/.test(out.slice(-2)) && /^[a-z]/.test(text[line.contentStart] ?? '');
+      pendingSpace = !hyphenated;
+    }
+    for (let i = line.contentStart; i < line.contentEnd; i++) {
+      if (closes.has(i)) out += '**';
+      if (opens.has(i)) {
+        if (pendingSpace) out += ' ';
+        pendingSpace = false;
+        out += '**';
+      }
+      const c = text[i];
+      if (c === ' ' || c === '\t' || c === '\u00a0') {
+        pendingSpace = out.length > 0 && !out.endsWith(' ');
+        continue;
+      }
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      out += c;
+    }
+    if (closes.has(line.contentEnd)) out += '**';
+  }
+  return out;
+}
+
+/** The role of each line that has structure, from the parsed decision and a few line patterns. */
+function lineRoles(text: string, decision: Decision): Map<number, LineRole> {
+  const lines = scanLines(text);
+  const lineOf = (offset: number) => lineIndexAt(lines, offset);
+  const roles = new Map<number, LineRole>();
+  const set = (index: number, role: LineRole) => {
+    if (!roles.has(index)) roles.set(index, role);
+  };
+  const bare = (line: Line) => text.slice(line.contentStart, line.contentEnd);
+  const hasMarkup = (line: Line) => MARKUP_LINE.test(bare(line).slice(0, 8)) || /\*\*|<\/?b>/i.test(bare(line));
+
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    if (hasMarkup(line)) set(line.index, { role: /^#{1,6}\s/.test(bare(line)) ? 'alone' : 'start', bold: [], verbatim: true });
+  }
+  for (const section of decision.sections) {
+    if (section.kind === 'decisions-summary') continue;
+    const first = lineOf(section.heading.start);
+    const last = lineOf(section.heading.end);
+    const rest = text.slice(section.heading.end, lines[last].contentEnd).trim();
+    if (rest && !/^:$/.test(rest)) {
+      // "CASE SUMMARY: text goes on": a label that starts a paragraph.
+      set(first, { role: 'start', bold: [[section.heading.start, section.heading.end]] });
+      for (let i = first + 1; i <= last; i++) roles.delete(i);
+    } else {
+      set(first, { role: 'heading', bold: [], headingEnd: last });
+    }
+  }
+  const header = decision.header;
+  if (header) {
+    const byLine = new Map<number, Array<[number, number]>>();
+    for (const f of header.fields) {
+      const i = lineOf(f.label.start);
+      const labelEnd = colonAfter(text, f.label.end, lines[i].contentEnd);
+      const list = byLine.get(i) ?? [];
+      list.push([f.label.start, labelEnd]);
+      byLine.set(i, list);
+    }
+    for (const [i, bold] of byLine) set(i, { role: 'start', bold });
+  }
+  // Item labels are marked only where the parser reads them through markup (the published layouts).
+  const boldLabels = decision.layout === 'final-determination' || decision.layout === 'maximus-2014';
+  for (const item of decision.items) {
+    if (item.title.text) {
+      const i = lineOf(item.title.start);
+      const line = lines[i];
+      const titleFirst = item.title.start === line.contentStart;
+      const outcomeHere = item.outcomeSpan && lineOf(item.outcomeSpan.start) === i && lineOf(item.title.end) === i;
+      if (titleFirst && outcomeHere) {
+        set(i, { role: 'alone', bold: [[item.title.start, colonAfter(text, item.title.end, item.outcomeSpan!.start)]] });
+      } else if (titleFirst && lineOf(item.title.end) === i) {
+        set(i, { role: 'alone', bold: [] });
+      }
+    }
+    for (const g of item.guidelines) {
+      const i = lineOf(g.label.start);
+      const labelled = boldLabels && /:$/.test(g.label.text) && g.label.start === lines[i].contentStart;
+      set(i, { role: 'start', bold: labelled ? [[g.label.start, g.label.end]] : [] });
+    }
+    const r = item.rationale;
+    if (r?.label) {
+      const i = lineOf(r.label.start);
+      const labelled = boldLabels && /:$/.test(r.label.text) && r.label.start === lines[i].contentStart;
+      set(i, { role: 'start', bold: labelled ? [[r.label.start, r.label.end]] : [] });
+    }
+  }
+  for (const line of lines) {
+    if (isBlank(line) || roles.has(line.index)) continue;
+    const s = bare(line);
+    const credential = CREDENTIAL_LABEL.exec(s);
+    if (credential) {
+      set(line.index, { role: 'start', bold: [[line.contentStart, line.contentStart + credential[0].length]] });
+    } else if (NUMBERED.test(s) || NOTICE_STARTS.test(s)) {
+      const regarding = /^\d{1,3}\)\s*Regarding\b/i.test(s);
+      set(line.index, { role: REGARDING_WHOLE.test(s) ? 'alone' : 'start', bold: [], ...(regarding ? { endsAtColon: true } : {}) });
+    }
+  }
+  return roles;
+}
+
+/** Whether a line in capitals is a section heading of some layout. */
+function isKnownHeading(text: string): boolean {
+  const key = headingKey(text);
+  return Object.values(LAYOUT_HEADINGS).some((defs) => matchHeading(key, defs)?.complete === true);
+}
+
+/** The offset just after the colon that follows `end` (before `limit`), or `end` when there is none. */
+function colonAfter(text: string, end: number, limit: number): number {
+  for (let i = end; i < limit; i++) {
+    const c = text[i];
+    if (c === ':') return i + 1;
+    if (c !== ' ' && c !== '\t') break;
+  }
+  return end;
+}
+
+function lineIndexAt(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,74 @@
+/**
+ * The server's own requests (beyond LSP), shared by the server and the client: method names and
+ * payload shapes. Types and constants only.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { DecisionSummary } from './summary';
+
+export const ImrRequests = {
+  /** The decision summary of an open letter: `SummaryParams` → `SummaryResult | null`. */
+  summary: 'imr/summary',
+  /** The CLI's JSON model of an open letter: `UriParams` → `ExportResult | null`. */
+  exportJson: 'imr/exportJson',
+  /** Edits that normalize PDF text: `NormalizeParams` → `NormalizeResponse | null`. */
+  normalize: 'imr/normalize',
+  /** The letters under a folder, for the check-all task: `FindLettersParams` → `FindLettersResult`. */
+  findLetters: 'imr/findLetters',
+  /** Import an official MTUS guideline PDF: `ImportMtusParams` → `ImportMtusResult`. */
+  importMtusPdf: 'imr/importMtusPdf',
+} as const;
+
+export interface ImportMtusParams {
+  /** Path of the PDF on disk. */
+  file: string;
+}
+
+/** What an import did: the guideline and its printed pages, or why it was refused. */
+export type ImportMtusResult =
+  | { ok: true; name: string; firstPrinted: number | null; lastPrinted: number | null; warnings: string[] }
+  | { ok: false; error: string };
+
+export interface UriParams {
+  uri: string;
+}
+
+export type SummaryParams = UriParams;
+
+export interface SummaryResult extends DecisionSummary {
+  /** The document version summarised. */
+  version: number;
+  /** One line for the status bar. */
+  status: string;
+  /** The summary as markdown (tooltip). */
+  markdown: string;
+}
+
+/** The same entry `imr-check --format json` prints for a file. */
+export interface ExportResult {
+  file: string;
+  decision: unknown;
+  diagnostics: unknown[];
+}
+
+export interface NormalizeParams extends UriParams {
+  /** Only this range (a selection); the whole letter when absent. */
+  range?: Range;
+}
+
+export interface NormalizeResponse {
+  /** The document version the edits apply to: apply only if the document is still at it. */
+  version: number;
+  edits: TextEdit[];
+  message: string;
+}
+
+export interface FindLettersParams {
+  /** A file: uri of a folder. */
+  folderUri: string;
+}
+
+export interface FindLettersResult {
+  /** Paths relative to the folder, `/`-separated, sorted. */
+  files: string[];
+  truncated: boolean;
+}
