@@ -118,6 +118,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     }
     const analysis = analyze(text, { knowledge, rules: opts.rules });
     for (const failure of analysis.failures) err.write(`imr-check: internal error in ${failure} (${file}); other checks ran\n`);
+    for (const limit of analysis.decision.limits) err.write(`imr-check: ${file}: ${limit}\n`);
     const lines = new LineIndex(text);
     if (analysis.findings.some((f) => f.severity === 'error') && code === 0) code = 1;
     if (opts.format === 'json') {

@@ -212,4 +212,6 @@ export interface Decision {
   reviewer: Reviewer;
   items: Item[];
   suppressions: Suppression[];
+  /** What the parser left unread because the text is far larger than a letter (empty for letters). */
+  limits: string[];
 }

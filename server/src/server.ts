@@ -15,7 +15,8 @@ import {
   type InitializeResult,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { parse } from './parser/parse';
 import { docUrl } from './checks';
 import { suppressionFixes } from './checks/suppress';
 import type { Finding, Fix, Severity } from './checks/types';
@@ -96,7 +97,7 @@ export function toDiagnostic(f: Finding, uri: string, lines: LineIndex): Diagnos
 
 /** The language server's state and handlers; `connection` is any LSP connection (stdio, IPC, tests). */
 export class ImrServer {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
   private readonly states = new Map<string, DocumentState>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settingsCache = new Map<string, Promise<Settings>>();
@@ -119,8 +120,9 @@ export class ImrServer {
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
     const knowledge = this.knowledgeFor(settings);
-    const analysis = analyze(text, { knowledge, rules: settings.rules });
+    const analysis = safeAnalyze(text, knowledge, settings, (message) => this.connection.console.error(`analysis failed on ${doc.uri}: ${message}`));
     for (const failure of analysis.failures) this.connection.console.error(`check failed on ${doc.uri}: ${failure}`);
+    for (const limit of analysis.decision.limits) this.connection.console.warn(`${doc.uri}: ${limit}`);
     const state: DocumentState = { uri: doc.uri, version: doc.version, analysis, lines: new LineIndex(text), knowledge };
     this.states.set(doc.uri, state);
     return state;
@@ -427,6 +429,40 @@ export class ImrServer {
     documents.listen(connection);
     connection.listen();
   }
+}
+
+/**
+ * Analyses a letter; a failure of the parser itself (a bug, never the user's fault) gives an empty
+ * analysis and a log line instead of taking the server down.
+ */
+function safeAnalyze(text: string, knowledge: Knowledge, settings: Settings, log: (message: string) => void): Analysis {
+  try {
+    return analyze(text, { knowledge, rules: settings.rules });
+  } catch (e) {
+    log((e as Error)?.stack ?? String(e));
+    return { text, decision: parse(''), findings: [], failures: [`parser: ${(e as Error)?.message ?? String(e)}`] };
+  }
+}
+
+/**
+ * Applies incremental changes. The text-document library mis-counts lines at a lone CR (a CR then
+ * an inserted LF reads as two breaks), so a text holding a CR is rebuilt with our own line index,
+ * which counts CR, LF and CRLF as LSP does.
+ */
+export function updateDocument(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  if (!doc.getText().includes('\r') && !changes.some((c) => c.text.includes('\r'))) return TextDocument.update(doc, changes, version);
+  let text = doc.getText();
+  for (const change of changes) {
+    if (!('range' in change) || !change.range) {
+      text = change.text;
+      continue;
+    }
+    const lines = new LineIndex(text);
+    const start = lines.offsetAt(change.range.start);
+    const end = Math.max(start, lines.offsetAt(change.range.end));
+    text = text.slice(0, start) + change.text + text.slice(end);
+  }
+  return TextDocument.create(doc.uri, doc.languageId, version, text);
 }
 
 /** The edits of every safe fix, skipping any that overlap an edit already taken. */

@@ -1,4 +1,4 @@
-import { nextWordStart, wordEnd } from '../knowledge/drugNames';
+import { lowerHash, nextWordStart, wordEnd } from '../knowledge/drugNames';
 import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
 import { orList, suggestionFixes, suggestionList, unknownTreatments } from './medication';
@@ -30,13 +30,19 @@ const check: Check = {
   *run({ text, decision, knowledge }) {
     const drugs = knowledge.drugs;
     const skipped = [...drugs.findAll(text), ...unknownTreatments(text, decision, drugs)].sort((a, b) => a.start - b.start);
-    const verdicts = new Map<string, Suggestion[]>();
+    const verdicts = verdictsFor(drugs);
+    // Words already found clean in this letter, by a hash of their lower case: most words repeat,
+    // and this rules them out without making a string for each.
+    const clean = new Map<number, string>();
     let next = 0;
     for (let start = nextWordStart(text, 0), end = 0; start >= 0; start = nextWordStart(text, end)) {
       end = wordEnd(text, start);
       if (end - start < MIN_LENGTH) continue;
       while (next < skipped.length && skipped[next].end <= start) next++;
       if (next < skipped.length && skipped[next].start < end) continue;
+      const hash = lowerHash(text, start, end);
+      const seen = clean.get(hash);
+      if (seen !== undefined && equalsLower(text, start, end, seen)) continue;
       const word = text.slice(start, end);
       // Short capitals are abbreviations (NSAID, SSRIs), not misspelled names.
       if (ACRONYM.test(word)) continue;
@@ -44,9 +50,13 @@ const check: Check = {
       let suggestions = verdicts.get(lower);
       if (!suggestions) {
         suggestions = misspellingOf(lower, drugs);
+        if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
         verdicts.set(lower, suggestions);
       }
-      if (suggestions.length === 0) continue;
+      if (suggestions.length === 0) {
+        clean.set(hash, lower);
+        continue;
+      }
       const names = suggestionList(word, suggestions);
       yield {
         start,
@@ -60,6 +70,34 @@ const check: Check = {
     }
   },
 };
+
+/**
+ * The verdict on each word (lower case) seen so far, per lexicon: letters share most of their
+ * words, and a lexicon never changes once built, so a word is judged once, not once per letter
+ * (the CLI over an archive, the server on every keystroke). Bounded: cleared when full.
+ */
+const VERDICTS = new WeakMap<DrugLexicon, Map<string, Suggestion[]>>();
+const MAX_VERDICTS = 100_000;
+
+function verdictsFor(drugs: DrugLexicon): Map<string, Suggestion[]> {
+  let verdicts = VERDICTS.get(drugs);
+  if (!verdicts) {
+    verdicts = new Map();
+    VERDICTS.set(drugs, verdicts);
+  }
+  return verdicts;
+}
+
+/** Whether text[start, end) is `lower` (lower case) up to ASCII capitals. */
+function equalsLower(text: string, start: number, end: number, lower: string): boolean {
+  if (end - start !== lower.length) return false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i - start)) return false;
+  }
+  return true;
+}
 
 /** The drug names a word is a near miss of; none for short, numeric, known or English words. */
 function misspellingOf(word: string, drugs: DrugLexicon): Suggestion[] {

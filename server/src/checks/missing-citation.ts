@@ -13,6 +13,8 @@ const check: Check = {
   description: 'A disputed item has no guideline basis line, or an empty one.',
   defaultSeverity: 'warning',
   *run({ decision, text }) {
+    // Once per letter: it scans the text.
+    const eol = eolOf(text);
     const labelled = decision.layout === 'final-determination' || decision.layout === 'maximus-2014';
     for (const item of decision.items) {
       for (const by of ['claims-administrator', 'maximus'] as const) {
@@ -34,7 +36,6 @@ const check: Check = {
           const next = by === 'claims-administrator' ? item.guidelines[0]?.label ?? item.rationale?.label : item.rationale?.label;
           if (next) {
             const at = lineStartAt(text, next.start);
-            const eol = eolOf(text);
             const gap = decision.form === 'plain' ? eol : eol + eol;
             fixes.push({ title: `Insert a "${LABELS[by]}" line`, edits: [{ start: at, end: at, newText: `${labelText(LABELS[by], decision.form)} ${gap}` }] });
           }

@@ -8,6 +8,8 @@ const check: Check = {
   description: 'A disputed item has no decision rationale, or an empty one.',
   defaultSeverity: 'error',
   *run({ decision, text }) {
+    // Once per letter: it scans the text.
+    const eol = eolOf(text);
     const labelled = decision.layout === 'final-determination' || decision.layout === 'maximus-2014';
     for (const item of decision.items) {
       const rationale = item.rationale;
@@ -18,7 +20,6 @@ const check: Check = {
       if (!empty && labelled) {
         // Insert the label on a new line after the item's last line.
         const end = lineEndAt(text, item.end);
-        const eol = eolOf(text);
         const gap = decision.form === 'plain' ? eol : eol + eol;
         fixes.push({
           title: 'Insert a "Decision rationale:" label',

@@ -25,9 +25,11 @@ export function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
-/** The line break the text uses (CRLF when it has one, else LF). */
+/** The line break the text uses: that of its first line (CRLF, LF, or a lone CR). */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const lf = text.indexOf('\n');
+  if (lf >= 0) return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
+  return text.includes('\r') ? '\r' : '\n';
 }
 
 /** Edit distance (Damerau-Levenshtein, adjacent transpositions) between two short strings. */

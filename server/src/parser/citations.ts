@@ -1,9 +1,14 @@
 import type { Citation, CitationSource, GuidelineLine, PageRef, ProseCitation, Span } from '../model';
 import type { Joined } from '../text/joined';
+import { trimEndDotsAndSpaces, trimEndPunctuation } from '../text/trim';
 
 type By = GuidelineLine['by'];
 
 const NO_EVIDENCE = /did not cite any (?:medical )?evidence/i;
+
+/** Citations read from one guideline line, and page references from one list, at the most (real ones hold a few). */
+export const MAX_CITATIONS = 100;
+export const MAX_PAGE_REFS = 300;
 
 /**
  * Parses the text after "Claims Administrator guideline:" / "MAXIMUS guideline:" into citations.
@@ -20,12 +25,12 @@ export function parseGuidelineValue(value: Joined, by: By): { citations: Citatio
   // Each "Decision based on" starts a citation sentence; text without it is one sentence.
   const starts: number[] = [];
   const re = /Decision based on\s+/gi;
-  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index);
+  for (let m = re.exec(text); m && starts.length < MAX_CITATIONS; m = re.exec(text)) starts.push(m.index);
   if (starts.length === 0 && text.trim()) starts.push(0);
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k];
     const to = k + 1 < starts.length ? starts[k + 1] : text.length;
-    citations.push(...parseSentence(value, from, to, by));
+    for (const c of parseSentence(value, from, to, by)) citations.push(c);
   }
   return { citations, citesNothing: false };
 }
@@ -55,7 +60,7 @@ function parseSentence(value: Joined, from: number, to: number, by: By): Citatio
 
   // Several guidelines in the "Section(s):" form, joined by ", and".
   const parts: Array<[number, number]> = [];
-  const splitter = /,\s+and\s+(?=[^,]*?,\s*Section\(s\)\s*:)/gi;
+  const splitter = /, {1,3}and {1,3}(?=[^,]{0,200}, {0,3}Section\(s\) {0,3}:)/gi;
   let partStart = i;
   for (let m = splitter.exec(body); m; m = splitter.exec(body)) {
     parts.push([partStart, i + m.index]);
@@ -77,15 +82,16 @@ function parsePart(
 ): Citation {
   const text = value.text;
   const part = text.slice(from, to);
-  const sectionsAt = /,?\s*Section\(s\)\s*:\s*/i.exec(part);
-  const pagesAt = /\s*Pages?(?:\(s\))?\s*[:#]?\s*(?=\d)/i.exec(part);
+  // The names before these are trimmed of the spaces and commas that lead up to them.
+  const sectionsAt = /Section\(s\) {0,3}: {0,3}/i.exec(part);
+  const pagesAt = /\bPages?(?:\(s\))? {0,3}[:#]? {0,3}(?=\d)/i.exec(part);
   let namesEnd = part.length;
   if (sectionsAt) namesEnd = sectionsAt.index;
   else if (pagesAt) namesEnd = pagesAt.index;
 
   // Guideline name vs topic: the name ends with "Guideline(s)" or a year; a non-MTUS citation
   // puts its topic after the first comma.
-  const names = part.slice(0, namesEnd).replace(/[.,;\s]+$/, '');
+  const names = trimEndPunctuation(part.slice(0, namesEnd));
   let guidelineEnd = names.length;
   let topicStart = -1;
   const byWord = /^.*?\bGuidelines?\b/i.exec(names);
@@ -106,13 +112,17 @@ function parsePart(
     const listFrom = sectionsAt.index + sectionsAt[0].length;
     sections = splitList(part.slice(listFrom));
   }
-  const pageRefs: PageRef[] = [];
-  if (pagesAt && !sectionsAt) {
-    const listFrom = from + pagesAt.index + pagesAt[0].length;
-    pageRefs.push(...readPages(value, listFrom, to));
-  }
+  const pageRefs: PageRef[] = pagesAt && !sectionsAt ? readPages(value, from + pagesAt.index + pagesAt[0].length, to) : [];
+  // Every page once, in the order written (a set keeps long lists linear).
   const pages: number[] = [];
-  for (const ref of pageRefs) for (let p = ref.from; p <= ref.to && p - ref.from < 500; p++) if (!pages.includes(p)) pages.push(p);
+  const seen = new Set<number>();
+  for (const ref of pageRefs) {
+    for (let p = ref.from; p <= ref.to && p - ref.from < 500; p++) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      pages.push(p);
+    }
+  }
 
   let topic: string | null = topicSpan?.text ?? null;
   if (!topic && sections.length) topic = sections.join(', ');
@@ -140,7 +150,7 @@ export function readPages(value: Joined, from: number, to: number): PageRef[] {
   const refs: PageRef[] = [];
   const re = /(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?/y;
   let i = from;
-  while (i < to) {
+  while (i < to && refs.length < MAX_PAGE_REFS) {
     re.lastIndex = i;
     const m = re.exec(text);
     if (!m || m.index + m[0].length > to) break;
@@ -169,7 +179,7 @@ function splitList(list: string): string[] {
   }
   out.push(cur);
   return out
-    .map((s) => s.trim().replace(/^and\s+/i, '').replace(/[.\s]+$/, ''))
+    .map((s) => trimEndDotsAndSpaces(s.trim().replace(/^and\s/i, '').trim()))
     .filter((s) => s.length > 0);
 }
 
@@ -182,6 +192,16 @@ const PROSE_PAGES =
   /\b(?:(MTUS|ACOEM|ODG)\b(?:\s+[A-Z][\w()-]*){0,6}?\s+)?pages?\s+(\d{1,4}(?:\s*(?:-|–|to|and|,|&)\s*\d{1,4})*)(?:\s+of\s+(?:the\s+)?((?:CA\s+)?(?:MTUS|ACOEM|ODG)\b(?:[\s,/-]+[A-Z(][\w()/-]*){0,8}))?/g;
 const REGULATION = /\b(?:MTUS|CCR|C\.C\.R\.|section|§)\s*(?:§\s*)?(9792\.\d+(?:\.\d+)?(?:\s?\(?[a-z]\)?)?)/gi;
 
+const GUIDELINE_WORD = /\b(?:MTUS|ACOEM|ODG|Guidelines?)\b/gi;
+
+/** Whether a guideline is named in `window` with at most 40 characters and no period after it. */
+function namedJustBefore(window: string): boolean {
+  GUIDELINE_WORD.lastIndex = 0;
+  let lastEnd = -1;
+  for (let m = GUIDELINE_WORD.exec(window); m; m = GUIDELINE_WORD.exec(window)) lastEnd = m.index + m[0].length;
+  return lastEnd >= 0 && window.length - lastEnd <= 40 && !window.includes('.', lastEnd);
+}
+
 /** Finds guideline references inside prose: "page 64 of the MTUS ...", "MTUS page 78", "MTUS 9792.20e". */
 export function findProseCitations(body: Joined): ProseCitation[] {
   const text = body.text;
@@ -191,7 +211,7 @@ export function findProseCitations(body: Joined): ProseCitation[] {
     const before = m[1];
     const after = m[3];
     // "page 7" alone is not a citation; a guideline must be named next to it.
-    const near = before || after || /\b(?:MTUS|ACOEM|ODG|Guidelines?)\b[^.]{0,40}$/i.test(text.slice(Math.max(0, m.index - 60), m.index));
+    const near = before || after || namedJustBefore(text.slice(Math.max(0, m.index - 60), m.index));
     if (!near) continue;
     const pagesFrom = m.index + m[0].indexOf(m[2], before ? before.length : 0);
     const refs = readPages(body, pagesFrom, pagesFrom + m[2].length);

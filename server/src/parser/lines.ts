@@ -57,9 +57,79 @@ export interface BareLine {
   text: string;
   /** offsets[i] = source offset of text[i]; offsets[text.length] = source end. */
   offsets: number[];
+  /** offsets[i], without building the array (0 <= i <= text.length). */
+  offsetAt(i: number): number;
+  /** The first i with offsets[i] >= offset, or -1 (as `offsets.findIndex`). */
+  indexAtOrAfter(offset: number): number;
 }
 
-const MARKUP = /^(?:\*\*|__|<\/?b>|<\/?strong>)/i;
+/**
+ * Length of the emphasis mark (`**`, `__`, `<b>`, `</b>`, `<strong>`, `</strong>`, any case) at
+ * `i`, when it ends by `limit`; 0 when there is none.
+ */
+function markupAt(source: string, i: number, limit: number): number {
+  const c = source.charCodeAt(i);
+  if (c === 42 /* * */ || c === 95 /* _ */) return i + 2 <= limit && source.charCodeAt(i + 1) === c ? 2 : 0;
+  if (c !== 60 /* < */) return 0;
+  let j = i + 1;
+  if (source.charCodeAt(j) === 47 /* / */) j++;
+  const d = source.charCodeAt(j) | 0x20;
+  let name = 0;
+  if (d === 98 /* b */) name = 1;
+  else if (d === 115 /* s */ && source.slice(j, j + 6).toLowerCase() === 'strong') name = 6;
+  if (name === 0 || source.charCodeAt(j + name) !== 62 /* > */) return 0;
+  const length = j + name + 1 - i;
+  return i + length <= limit ? length : 0;
+}
+
+/** A character that may start an emphasis mark. */
+const MARK_CHAR = /[*_<]/;
+
+/**
+ * A bare line: its text is built from the kept pieces of the source; the per-character offsets
+ * are only computed when asked for (most lines are only compared by their text).
+ */
+class Bare implements BareLine {
+  private cached: number[] | undefined;
+
+  /** `pieces` holds [start, end) source ranges, in order, already trimmed; `emptyAt` is the end offset of an empty text. */
+  constructor(
+    readonly text: string,
+    private readonly pieces: number[],
+    private readonly emptyAt: number,
+  ) {}
+
+  get offsets(): number[] {
+    if (this.cached) return this.cached;
+    const offsets: number[] = [];
+    const p = this.pieces;
+    for (let k = 0; k < p.length; k += 2) for (let o = p[k]; o < p[k + 1]; o++) offsets.push(o);
+    offsets.push(p.length ? p[p.length - 1] : this.emptyAt);
+    this.cached = offsets;
+    return offsets;
+  }
+
+  offsetAt(i: number): number {
+    const p = this.pieces;
+    let before = 0;
+    for (let k = 0; k < p.length; k += 2) {
+      const length = p[k + 1] - p[k];
+      if (i < before + length) return p[k] + (i - before);
+      before += length;
+    }
+    return p.length ? p[p.length - 1] : this.emptyAt;
+  }
+
+  indexAtOrAfter(offset: number): number {
+    const p = this.pieces;
+    let before = 0;
+    for (let k = 0; k < p.length; k += 2) {
+      if (p[k + 1] > offset) return before + Math.max(0, offset - p[k]);
+      before += p[k + 1] - p[k];
+    }
+    return (p.length ? p[p.length - 1] : this.emptyAt) >= offset ? before : -1;
+  }
+}
 
 /** Strips markup from a line (only for lines short enough to be structure). */
 export function bare(source: string, line: Line): BareLine {
@@ -74,33 +144,60 @@ export function bare(source: string, line: Line): BareLine {
       while (i < end && isSpace(source.charCodeAt(i))) i++;
     }
   }
-  const chars: string[] = [];
-  const offsets: number[] = [];
+  // The kept pieces: the source between emphasis marks.
+  const pieces: number[] = [];
+  let from = i;
+  // Most lines hold no mark at all: one native search rules that out.
+  if (i < end && !MARK_CHAR.test(source.slice(i, end))) i = end;
   while (i < end) {
     const c = source.charCodeAt(i);
     if (c === 42 || c === 95 || c === 60) {
-      const m = MARKUP.exec(source.slice(i, Math.min(end, i + 9)));
-      if (m) {
-        i += m[0].length;
+      const length = markupAt(source, i, Math.min(end, i + 9));
+      if (length > 0) {
+        if (i > from) pieces.push(from, i);
+        i += length;
+        from = i;
         continue;
       }
     }
-    chars.push(source[i]);
-    offsets.push(i);
     i++;
   }
-  // Trim what markup removal exposed.
-  let a = 0;
-  let b = chars.length;
-  while (a < b && isSpace(chars[a].charCodeAt(0))) a++;
-  while (b > a && isSpace(chars[b - 1].charCodeAt(0))) b--;
-  const text = chars.slice(a, b).join('');
-  const offs = offsets.slice(a, b);
-  offs.push(b > a ? offsets[b - 1] + 1 : line.contentStart);
-  return { text, offsets: offs };
+  if (end > from) pieces.push(from, end);
+  // Trim what markup removal exposed: drop white space at both ends, piece by piece.
+  while (pieces.length) {
+    let a = pieces[0];
+    while (a < pieces[1] && isSpace(source.charCodeAt(a))) a++;
+    if (a < pieces[1]) {
+      pieces[0] = a;
+      break;
+    }
+    pieces.splice(0, 2);
+  }
+  while (pieces.length) {
+    const last = pieces.length - 1;
+    let b = pieces[last];
+    while (b > pieces[last - 1] && isSpace(source.charCodeAt(b - 1))) b--;
+    if (b > pieces[last - 1]) {
+      pieces[last] = b;
+      break;
+    }
+    pieces.length -= 2;
+  }
+  let text: string;
+  if (pieces.length === 2) text = source.slice(pieces[0], pieces[1]);
+  else {
+    text = '';
+    for (let k = 0; k < pieces.length; k += 2) text += source.slice(pieces[k], pieces[k + 1]);
+  }
+  return new Bare(text, pieces, line.contentStart);
 }
+
+/** Space at an end, two spaces in a row, or a character that is not printable ASCII. */
+const NEEDS_COLLAPSE = /^ | $|  |[^\x20-\x7e]/;
 
 /** Collapses runs of white space and upper-cases: the key headings are compared by. */
 export function headingKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toUpperCase();
+  // Most lines are printable ASCII with single spaces inside: then only upper-case them.
+  if (NEEDS_COLLAPSE.test(text)) return text.replace(/\s+/g, ' ').trim().toUpperCase();
+  return text.toUpperCase();
 }

@@ -13,7 +13,8 @@ import type {
   SurfaceForm,
   Suppression,
 } from '../model';
-import { Joined } from '../text/joined';
+import { isSpace, Joined } from '../text/joined';
+import { stripTrailingColon, trimEndDotsAndSpaces } from '../text/trim';
 import { parseGuidelineValue } from './citations';
 import { LAYOUT_HEADINGS, matchHeading, type HeadingDef } from './headings';
 import { MAX_STRUCTURE_LENGTH, bare, headingKey, isBlank, scanLines, type BareLine, type Line } from './lines';
@@ -43,6 +44,12 @@ const HEADER_LABEL_RE =
 const DATE_FIELDS = new Set<HeaderFieldName>(['assigned', 'injury', 'decision', 'urDenial', 'applicationReceived']);
 
 type LabelKind = 'claims-administrator' | 'maximus' | 'rationale';
+/** A line that starts with an item label, and where the label's value starts. */
+interface LabelMatch {
+  kind: LabelKind;
+  label: Span;
+  valueStart: number;
+}
 const ITEM_LABELS: Array<[RegExp, LabelKind]> = [
   [/^Claims Administrator guidelines?\s*:/i, 'claims-administrator'],
   [/^MAXIMUS guidelines?\s*:/i, 'maximus'],
@@ -53,12 +60,106 @@ const OUTCOMES: Record<string, Outcome> = {
   overturned: 'overturned',
   'partially overturned': 'partially-overturned',
 };
-/** "Title: Outcome" where the outcome is one to four words without digits. */
-const TITLE_LINE = /^(.*\S)\s*:\s*([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,3})?\s*$/;
+/** An outcome as a title line ends: one to four words without digits. */
+const OUTCOME_WORDS = /^[A-Za-z][A-Za-z-]{0,30}(?: [A-Za-z][A-Za-z-]{0,30}){0,3}$/;
+
+/**
+ * Splits "Title: Outcome" at its last colon: the title's end, and the outcome's [from, to) when
+ * the text after the colon is one to four words (absent when nothing follows the colon).
+ */
+function splitTitleLine(text: string): { titleEnd: number; outcome: [number, number] | null } | undefined {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return undefined;
+  let titleEnd = colon;
+  while (titleEnd > 0 && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
+  if (titleEnd === 0) return undefined;
+  let from = colon + 1;
+  let to = text.length;
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (from === to) return { titleEnd, outcome: null };
+  return OUTCOME_WORDS.test(text.slice(from, to)) ? { titleEnd, outcome: [from, to] } : undefined;
+}
+
+/** Where a reviewer phrase ends: before "is/has/he/she/who", a period or semicolon, or the end. */
+const REVIEWER_STOP = /,? {1,3}(?:and {1,3})?(?:is|has|he|she|who)\b|[.;]/i;
+const BOARD_CERTIFIED = /Board[ -]Certified in /gi;
+const SUBSPECIALTY = /sub-?specialty in /gi;
+const LICENSED = /\blicensed (?:to practice )?in (?:the states? of )?/gi;
+
+/**
+ * The phrase after each match of `lead` (which ends where the phrase starts), up to a reviewer stop
+ * (", and is", "has", a period...) within `max` characters: [from, to) offsets into `text`.
+ */
+function phrasesAfter(text: string, lead: RegExp, max: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  lead.lastIndex = 0;
+  for (let m = lead.exec(text); m; m = lead.exec(text)) {
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + max + 1);
+    const stop = window.search(REVIEWER_STOP);
+    const to = from + (stop >= 0 ? stop : Math.min(window.length, max));
+    if (to > from) out.push([from, to]);
+  }
+  return out;
+}
+
+/**
+ * Characters after which a line's raw text no longer tells what its heading key starts with or
+ * holds: emphasis marks (removed inside words), white space that `trim` drops but the line scanner
+ * keeps, and anything outside ASCII (some letters upper-case to ASCII ones).
+ */
+const OPAQUE = /[*_<\v\f\u0080-\uffff]/;
+
+/**
+ * Whether a line may hold a heading that starts with one of `words` (upper case) — a cheap test
+ * on the raw line run before its bare text and heading key are computed. Never false for a line
+ * whose key starts with one of the words.
+ */
+function mayStartWith(raw: string, starts: RegExp): boolean {
+  return starts.test(raw) || OPAQUE.test(raw);
+}
+
+const STARTS = new WeakMap<readonly string[], RegExp>();
+
+/** A pattern for a line that starts (after heading marks) with one of the words, any case. */
+function startsPattern(words: readonly string[]): RegExp {
+  let re = STARTS.get(words);
+  if (!re) {
+    re = new RegExp(`^(?:#+[ \\t]+)?(?:${words.join('|')})`, 'i');
+    STARTS.set(words, re);
+  }
+  return re;
+}
+
+/** The first word of each heading of a layout: every key a heading matches starts with one (a wrapped heading's first line is at least 20 characters of it). */
+const FIRST_WORDS = new WeakMap<readonly HeadingDef[], string[]>();
+
+function firstWords(defs: readonly HeadingDef[]): string[] {
+  let words = FIRST_WORDS.get(defs);
+  if (!words) {
+    words = [...new Set(defs.map((d) => /^[A-Z]*/.exec(d.text)![0]))];
+    FIRST_WORDS.set(defs, words);
+  }
+  return words;
+}
+
+/** First words of the keys that decide the layout by equality or prefix (see `detectLayout`). */
+const LAYOUT_FIRST_WORDS = ['MEDICAL', 'ISSUE', 'INDEPENDENT', 'IMR', 'DOCUMENTS', 'HOW', 'CLINICAL'];
+
+/**
+ * A real letter disputes a handful of items; this many means the text is not one (or is hostile).
+ * Reading stops there, so parse and check time stay bounded; the letter's `limits` say so.
+ */
+export const MAX_ITEMS = 2000;
 
 class Parser {
   private readonly lines: Line[];
-  private readonly bareCache = new Map<number, BareLine>();
+  private readonly limits: string[] = [];
+  /** Per line index: its bare text, heading key and item label, computed once. */
+  private readonly bareCache: Array<BareLine | undefined> = [];
+  private readonly keyCache: Array<string | undefined> = [];
+  private readonly labelCache: Array<LabelMatch | null | undefined> = [];
 
   constructor(private readonly text: string) {
     this.lines = scanLines(text);
@@ -82,18 +183,29 @@ class Parser {
       reviewer,
       items,
       suppressions: this.findSuppressions(),
+      limits: this.limits,
     };
   }
 
   // ------------------------------------------------------------------ lines
 
   private bareOf(line: Line): BareLine {
-    let b = this.bareCache.get(line.index);
+    let b = this.bareCache[line.index];
     if (!b) {
       b = bare(this.text, line);
-      this.bareCache.set(line.index, b);
+      this.bareCache[line.index] = b;
     }
     return b;
+  }
+
+  /** The heading key of a line's bare text (computed once per line: layout detection and sections both ask). */
+  private keyOf(line: Line): string {
+    let key = this.keyCache[line.index];
+    if (key === undefined) {
+      key = headingKey(this.bareOf(line).text);
+      this.keyCache[line.index] = key;
+    }
+    return key;
   }
 
   private isStructureCandidate(line: Line): boolean {
@@ -105,10 +217,10 @@ class Parser {
     while (from < to && /\s/.test(b.text[from])) from++;
     while (to > from && /\s/.test(b.text[to - 1])) to--;
     if (to <= from) {
-      const at = b.offsets[Math.min(from, b.offsets.length - 1)];
+      const at = b.offsetAt(Math.min(from, b.text.length));
       return { text: '', start: at, end: at };
     }
-    return { text: b.text.slice(from, to), start: b.offsets[from], end: b.offsets[to - 1] + 1 };
+    return { text: b.text.slice(from, to), start: b.offsetAt(from), end: b.offsetAt(to - 1) + 1 };
   }
 
   private nextNonBlank(from: number, limit = this.lines.length): Line | undefined {
@@ -149,13 +261,18 @@ class Parser {
     let notice = false;
     let professional = false;
     const finalDefs = LAYOUT_HEADINGS['final-determination'];
+    const layoutStarts = startsPattern(LAYOUT_FIRST_WORDS);
     const limit = this.lines.length;
     for (let i = 0; i < limit; i++) {
       const line = this.lines[i];
       if (!this.isStructureCandidate(line) || line.contentEnd - line.contentStart > 200) continue;
       const c = this.text[line.contentStart];
       if (!/[A-Z#*<0-9]/i.test(c)) continue;
-      const key = headingKey(this.bareOf(line).text);
+      // Skip, without computing its key, a line that can match none of the tests below: they
+      // need the key to start with one of the words, or to hold "NOTICE" or a colon.
+      const raw = this.text.slice(line.contentStart, line.contentEnd);
+      if (!raw.includes(':') && !mayStartWith(raw, layoutStarts) && !/notice/i.test(raw)) continue;
+      const key = this.keyOf(line);
       if (key === 'MEDICAL PROFESSIONAL REVIEW' || key.startsWith('ISSUE AT DISPUTE:') || key === 'ISSUE AT DISPUTE') professional = true;
       else if (key.includes('NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION') || key === 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE') notice = true;
       else if (key === 'IMR DECISION(S) AND RATIONALE(S)' || key === 'DOCUMENTS REVIEWED') maximus2014 = true;
@@ -173,12 +290,14 @@ class Parser {
 
   private findSections(defs: readonly HeadingDef[]): Section[] {
     const found: Array<{ def: HeadingDef; heading: Span; bodyStart: number; line: number; lastLine: number }> = [];
+    const starts = startsPattern(firstWords(defs));
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (!this.isStructureCandidate(line) || line.contentEnd - line.contentStart > 200) continue;
+      if (!mayStartWith(this.text.slice(line.contentStart, line.contentEnd), starts)) continue;
       const b = this.bareOf(line);
       if (!/^[A-Za-z]/.test(b.text)) continue;
-      const key = headingKey(b.text);
+      const key = this.keyOf(line);
       let match = matchHeading(key, defs);
       if (!match) continue;
       let lastLine = i;
@@ -190,7 +309,7 @@ class Parser {
         for (let n = 0; n < 3 && j < this.lines.length; n++) {
           const next = this.nextNonBlank(j);
           if (!next || next.index - j > 2 || !this.isStructureCandidate(next)) break;
-          joinedKey = `${joinedKey} ${headingKey(this.bareOf(next).text)}`;
+          joinedKey = `${joinedKey} ${this.keyOf(next)}`;
           j = next.index + 1;
           const m2 = matchHeading(joinedKey, defs);
           if (m2?.complete) {
@@ -210,9 +329,9 @@ class Parser {
       let bodyStart: number;
       if (match.def.colon) {
         const colon = lb.text.indexOf(':');
-        headEnd = colon >= 0 ? lb.offsets[colon] + 1 : last.contentEnd;
+        headEnd = colon >= 0 ? lb.offsetAt(colon) + 1 : last.contentEnd;
         const rest = colon >= 0 ? lb.text.slice(colon + 1).trim() : '';
-        bodyStart = rest ? lb.offsets[lb.text.indexOf(rest, colon + 1)] : last.end;
+        bodyStart = rest ? lb.offsetAt(lb.text.indexOf(rest, colon + 1)) : last.end;
       } else {
         headEnd = last.contentEnd;
         bodyStart = last.end;
@@ -222,8 +341,8 @@ class Parser {
         const l = this.lines[k];
         if (isBlank(l)) continue;
         const bl = this.bareOf(l);
-        const to = k === lastLine ? bl.offsets.findIndex((o) => o >= headEnd) : -1;
-        headJoined.add(bl.offsets[0] ?? l.contentStart, to > 0 ? bl.offsets[to - 1] + 1 : bl.offsets[bl.offsets.length - 1]);
+        const to = k === lastLine ? bl.indexAtOrAfter(headEnd) : -1;
+        headJoined.add(bl.offsetAt(0), to > 0 ? bl.offsetAt(to - 1) + 1 : bl.offsetAt(bl.text.length));
       }
       const heading = headJoined.span();
       found.push({ def: match.def, heading, bodyStart, line: i, lastLine });
@@ -243,7 +362,7 @@ class Parser {
       if (end < f.heading.end) end = f.heading.end;
       sections.push({
         kind: f.def.kind,
-        title: f.heading.text.replace(/\s*:$/, ''),
+        title: stripTrailingColon(f.heading.text),
         heading: f.heading,
         start: this.lines[f.line].contentStart,
         end: Math.max(end, f.heading.end),
@@ -270,7 +389,7 @@ class Parser {
   // ------------------------------------------------------------------ header
 
   private parseHeader(sections: Section[]): Header | null {
-    const first = sections.length ? Math.min(...sections.map((s) => s.start)) : undefined;
+    const first = sections.length ? sections.reduce((min, s) => Math.min(min, s.start), Infinity) : undefined;
     const lines = first !== undefined ? this.linesIn(0, first) : this.lines.slice(0, 60);
     const fields: HeaderField[] = [];
     for (const line of lines) {
@@ -300,8 +419,8 @@ class Parser {
     }
     if (fields.length === 0) return null;
     return {
-      start: Math.min(...fields.map((f) => f.label.start)),
-      end: Math.max(...fields.map((f) => Math.max(f.value.end, f.label.end))),
+      start: fields.reduce((min, f) => Math.min(min, f.label.start), Infinity),
+      end: fields.reduce((max, f) => Math.max(max, f.value.end, f.label.end), 0),
       fields,
     };
   }
@@ -325,29 +444,22 @@ class Parser {
         if (lic || spec) {
           const m = (lic ?? spec)!;
           const value = this.bareSpan(b, m[0].length, b.text.length);
-          (lic ? reviewer.licensure : reviewer.specialty).push(...splitNames(value.text, /\s*(?:,|;)\s*/));
+          for (const name of splitNames(value.text, /[,;]/)) (lic ? reviewer.licensure : reviewer.specialty).push(name);
           reviewer.spans.push(value);
           continue;
         }
         joined.add(from, Math.min(line.contentEnd, section.end));
       }
       const text = joined.text;
-      const grab = (re: RegExp, into: string[], split: RegExp) => {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          into.push(...splitNames(m[1], split));
-          const at = m.index + m[0].indexOf(m[1]);
-          reviewer.spans.push(joined.span(at, at + m[1].length));
+      const grab = (lead: RegExp, max: number, into: string[], split: RegExp) => {
+        for (const [from, to] of phrasesAfter(text, lead, max)) {
+          for (const name of splitNames(text.slice(from, to), split)) into.push(name);
+          reviewer.spans.push(joined.span(from, to));
         }
       };
-      const stop = String.raw`(?=,?\s+(?:and\s+)?(?:is|has|he|she|who)\b|[.;]|$)`;
-      grab(new RegExp(String.raw`Board[ -]Certified in ([^.;]{1,160}?)${stop}`, 'gi'), reviewer.specialty, /\s*(?:,|&|\/)\s*/);
-      grab(new RegExp(String.raw`sub-?specialty in ([^.;]{1,120}?)${stop}`, 'gi'), reviewer.specialty, /\s*(?:,|&|\/)\s*/);
-      grab(
-        new RegExp(String.raw`\blicensed (?:to practice )?in (?:the states? of )?([^.;]{1,160}?)${stop}`, 'gi'),
-        reviewer.licensure,
-        /\s*(?:,|&|\band\b)\s*/,
-      );
+      grab(BOARD_CERTIFIED, 160, reviewer.specialty, /[,&/]/);
+      grab(SUBSPECIALTY, 120, reviewer.specialty, /[,&/]/);
+      grab(LICENSED, 160, reviewer.licensure, /,|&|\band\b/);
     }
     reviewer.licensure = unique(reviewer.licensure);
     reviewer.specialty = unique(reviewer.specialty);
@@ -356,7 +468,17 @@ class Parser {
 
   // ------------------------------------------------------------------ items: published layouts
 
-  private classifyLabel(line: Line): { kind: LabelKind; label: Span; valueStart: number } | undefined {
+  /** The item label a line starts with (computed once per line: a title looks at the line after it too). */
+  private classifyLabel(line: Line): LabelMatch | undefined {
+    let found = this.labelCache[line.index];
+    if (found === undefined) {
+      found = this.findLabel(line) ?? null;
+      this.labelCache[line.index] = found;
+    }
+    return found ?? undefined;
+  }
+
+  private findLabel(line: Line): LabelMatch | undefined {
     if (isBlank(line)) return undefined;
     const c = this.text.charCodeAt(line.contentStart);
     if (!(c === 42 || c === 95 || c === 60 || c === 67 || c === 77 || c === 68 || c === 99 || c === 109 || c === 100)) return undefined;
@@ -369,7 +491,7 @@ class Parser {
       let valueStart = line.contentEnd;
       for (let k = m[0].length; k < b.text.length; k++) {
         if (!/\s/.test(b.text[k])) {
-          valueStart = b.offsets[k];
+          valueStart = b.offsetAt(k);
           break;
         }
       }
@@ -381,13 +503,14 @@ class Parser {
   private classifyTitle(line: Line): { title: Span; outcome: Span | null; known: boolean } | undefined {
     if (!this.isStructureCandidate(line) || line.contentEnd - line.contentStart > 300) return undefined;
     const b = this.bareOf(line);
-    const m = TITLE_LINE.exec(b.text);
-    if (!m) return undefined;
-    const title = this.bareSpan(b, 0, m[1].length);
+    // A title has a colon: most prose lines are ruled out without running the pattern.
+    if (!b.text.includes(':')) return undefined;
+    const split = splitTitleLine(b.text);
+    if (!split) return undefined;
+    const title = this.bareSpan(b, 0, split.titleEnd);
     if (!title.text) return undefined;
-    const outcomeFrom = m[2] ? b.text.lastIndexOf(m[2]) : -1;
-    const outcome = m[2] ? this.bareSpan(b, outcomeFrom, outcomeFrom + m[2].length) : null;
-    const known = !!m[2] && OUTCOMES[m[2].toLowerCase().replace(/\s+/g, ' ')] !== undefined;
+    const outcome = split.outcome ? this.bareSpan(b, split.outcome[0], split.outcome[1]) : null;
+    const known = !!outcome && OUTCOMES[outcome.text.toLowerCase().replace(/\s+/g, ' ')] !== undefined;
     return { title, outcome, known };
   }
 
@@ -395,12 +518,19 @@ class Parser {
     const items: Item[] = [];
     for (const section of sections) {
       if (section.kind !== 'issues') continue;
-      const lines = this.linesIn(section.bodyStart, section.end + 1).filter((l) => !isBlank(l) && l.contentStart >= section.bodyStart);
+      let lines = this.linesIn(section.bodyStart, section.end + 1).filter((l) => !isBlank(l) && l.contentStart >= section.bodyStart);
       type Mark =
         | { type: 'label'; line: number; kind: LabelKind; label: Span; valueStart: number }
         | { type: 'title'; line: number; title: Span; outcome: Span | null; known: boolean };
-      const marks: Mark[] = [];
+      let marks: Mark[] = [];
+      // Enough structure for MAX_ITEMS items (a title and three labels each, and some to spare).
+      const markLimit = (MAX_ITEMS + 1) * 4;
       for (let k = 0; k < lines.length; k++) {
+        if (marks.length > markLimit) {
+          // What follows is left unread (MAX_ITEMS): it must not become one giant field either.
+          lines = lines.slice(0, k);
+          break;
+        }
         const label = this.classifyLabel(lines[k]);
         if (label) {
           marks.push({ type: 'label', line: k, ...label });
@@ -417,14 +547,17 @@ class Parser {
       // A label that cannot continue the current item starts a new one; its title is the line just
       // before it when that line reads like a title (short, not a sentence), else it has none.
       const order: Record<LabelKind, number> = { 'claims-administrator': 0, maximus: 1, rationale: 2 };
+      // The marks are copied to a new list with the titles added (inserting in place is quadratic).
       let previousOrder = -1;
-      for (let k = 0; k < marks.length; k++) {
-        const mark = marks[k];
+      const withTitles: Mark[] = [];
+      for (const mark of marks) {
+        const previous = withTitles.length > 0 ? withTitles[withTitles.length - 1] : undefined;
+        withTitles.push(mark);
         if (mark.type === 'title') {
           previousOrder = -1;
           continue;
         }
-        if (previousOrder < 0 && k > 0 && marks[k - 1].type === 'title') {
+        if (previousOrder < 0 && previous?.type === 'title') {
           previousOrder = order[mark.kind];
           continue;
         }
@@ -432,26 +565,31 @@ class Parser {
           previousOrder = order[mark.kind];
           continue;
         }
-        const prevMarkLine = k > 0 ? marks[k - 1].line : -1;
+        const prevMarkLine = previous ? previous.line : -1;
         const candidate = mark.line - 1 > prevMarkLine ? lines[mark.line - 1] : undefined;
         const candidateText = candidate ? this.bareOf(candidate).text : '';
+        let title: Mark;
         if (candidate && candidateText.length > 0 && candidateText.length < 200 && !/[.;]$/.test(candidateText)) {
           const b = this.bareOf(candidate);
-          const to = b.text.replace(/\s*:\s*$/, '').length;
-          marks.splice(k, 0, { type: 'title', line: mark.line - 1, title: this.bareSpan(b, 0, to), outcome: null, known: false });
-          k++;
+          const to = stripTrailingColon(b.text).length;
+          title = { type: 'title', line: mark.line - 1, title: this.bareSpan(b, 0, to), outcome: null, known: false };
         } else {
-          marks.splice(k, 0, { type: 'title', line: -1, title: { text: '', start: mark.label.start, end: mark.label.start }, outcome: null, known: false });
-          k++;
+          title = { type: 'title', line: -1, title: { text: '', start: mark.label.start, end: mark.label.start }, outcome: null, known: false };
         }
+        withTitles.splice(withTitles.length - 1, 0, title);
         previousOrder = order[mark.kind];
       }
+      marks = withTitles;
       let current: Item | null = null;
       for (let k = 0; k < marks.length; k++) {
         const mark = marks[k];
         const nextLine = k + 1 < marks.length ? Math.max(marks[k + 1].line, mark.line + 1) : lines.length;
         const fieldLines = mark.line < 0 ? [] : lines.slice(mark.line + 1, nextLine);
         if (mark.type === 'title') {
+          if (items.length >= MAX_ITEMS) {
+            this.limits.push(`More than ${MAX_ITEMS} disputed items: only the first ${MAX_ITEMS} are read and checked.`);
+            break;
+          }
           const titleEnd = mark.line < 0 ? mark.title.end : lines[mark.line].contentEnd;
           current = this.newItem(mark.title, mark.outcome, mark.known, titleEnd);
           if (mark.line >= 0) current.start = lines[mark.line].contentStart;
@@ -478,7 +616,7 @@ class Parser {
   }
 
   private newItem(title: Span, outcomeSpan: Span | null, known: boolean, end: number): Item {
-    const parts = parseTitle(title);
+    const parts = parseTitle(title, this.text);
     let outcome: Outcome | null = null;
     if (outcomeSpan && known) outcome = OUTCOMES[outcomeSpan.text.toLowerCase().replace(/\s+/g, ' ')] ?? null;
     return {
@@ -524,7 +662,7 @@ class Parser {
       const joined = new Joined(this.text);
       for (const l of this.linesIn(summary.start, summary.end + 1)) joined.add(l.contentStart, l.contentEnd);
       const text = joined.text;
-      const re = /(?:^|\s)(\d{1,3})\)\s*MAXIMUS Federal Services,? Inc\.? has determined the request for (.+?) (is|was) ((?:not )?medically necessary(?: and appropriate)?)/gi;
+      const re = /(?<![^\s])(\d{1,3})\) {0,3}MAXIMUS Federal Services,? Inc\.? has determined the request for (.{1,300}?) (is|was) ((?:not )?medically necessary(?: and appropriate)?)/gi;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const n = Number(m[1]);
         if (items.has(n)) continue;
@@ -547,10 +685,10 @@ class Parser {
     lines.forEach((l, k) => {
       if (!this.isStructureCandidate(l)) return;
       const b = this.bareOf(l);
-      const m = /^(\d{1,3})\)\s*Regarding the request for\s+(.+?)\s*:?\s*$/i.exec(b.text);
+      const m = /^(\d{1,3})\) {0,3}Regarding the request for {1,3}/i.exec(b.text);
       if (m) {
-        const at = b.text.indexOf(m[2], m[0].indexOf('for'));
-        starts.push({ k, n: Number(m[1]), title: this.bareSpan(b, at, at + m[2].length) });
+        const title = stripTrailingColon(b.text.slice(m[0].length));
+        if (title) starts.push({ k, n: Number(m[1]), title: this.bareSpan(b, m[0].length, m[0].length + title.length) });
       }
     });
     for (let s = 0; s < starts.length; s++) {
@@ -563,7 +701,7 @@ class Parser {
         order.push(n);
       } else {
         item.title = title;
-        Object.assign(item, parseTitle(title));
+        Object.assign(item, parseTitle(title, this.text));
       }
       item.start = lines[k].contentStart;
       item.end = lines[endK - 1].contentEnd;
@@ -615,11 +753,9 @@ class Parser {
     if (body.isEmpty) return [];
     // The disputed item: the body's first sentence, without an "Is the request for ... medically necessary?" frame.
     const text = body.text;
-    const framed = /^(?:Is|Whether)\s+(?:the\s+)?(?:request(?:ed)?\s+(?:for\s+)?)?(?:an?\s+|the\s+)?(.+?)\s+(?:is\s+)?medically necessary/i.exec(text);
+    const framed = framedRequest(text);
     const firstEnd = text.search(/[.?](?:\s|$)/);
-    const title = framed
-      ? body.span(text.indexOf(framed[1]), text.indexOf(framed[1]) + framed[1].length)
-      : body.span(0, firstEnd > 0 ? firstEnd : text.length);
+    const title = framed ? body.span(framed[0], framed[1]) : body.span(0, firstEnd > 0 ? firstEnd : text.length);
     const item = this.newItem(title, null, false, issue.end);
     item.start = issue.start;
     const guidelines = sections.find((s) => s.kind === 'guidelines');
@@ -655,26 +791,54 @@ class Parser {
   private findSuppressions(): Suppression[] {
     const out: Suppression[] = [];
     if (!this.text.includes('imr-disable')) return out;
-    const re = /<!--\s*imr-disable(-next-line|-line|-file)?\b([^>]*?)-->/g;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const scope = m[1] === '-next-line' ? 'next-line' : m[1] === '-line' ? 'line' : 'file';
-      const codes = m[2].split(/[\s,]+/).filter((c) => /^[a-z][a-z-]*$/.test(c));
-      let line = 0;
-      // Line of the comment: count line starts before it (few comments, so a linear count is fine).
-      for (const l of this.lines) {
-        if (l.start > m.index) break;
-        line = l.index;
+    // A comment is `<!-- imr-disable[-scope] codes -->` with no ">" before its end. Read as a head,
+    // then the first ">" after it (found once for all heads before it: unclosed comments by the
+    // thousand stay linear), which must close "-->".
+    const text = this.text;
+    const head = /<!--\s*imr-disable(-next-line|-line|-file)?\b/g;
+    let gt = -1;
+    let lineAt = 0;
+    for (let m = head.exec(text); m; m = head.exec(text)) {
+      const bodyFrom = m.index + m[0].length;
+      if (gt < bodyFrom) gt = text.indexOf('>', bodyFrom);
+      if (gt < 0) break;
+      if (gt - 2 < bodyFrom || text.charCodeAt(gt - 1) !== 45 || text.charCodeAt(gt - 2) !== 45) {
+        head.lastIndex = m.index + 1;
+        continue;
       }
-      out.push({ scope, codes, line, span: { text: m[0], start: m.index, end: m.index + m[0].length } });
+      const end = gt + 1;
+      head.lastIndex = end;
+      const scope = m[1] === '-next-line' ? 'next-line' : m[1] === '-line' ? 'line' : 'file';
+      const codes = text.slice(bodyFrom, gt - 2).split(/[\s,]+/).filter((c) => /^[a-z][a-z-]*$/.test(c));
+      // The comment's line: the last line starting at or before it (comments come in order).
+      while (lineAt + 1 < this.lines.length && this.lines[lineAt + 1].start <= m.index) lineAt++;
+      out.push({ scope, codes, line: this.lines[lineAt].index, span: { text: text.slice(m.index, end), start: m.index, end } });
     }
     return out;
   }
 }
 
+/**
+ * "Is the request for X medically necessary?": the [from, to) of X, when the text opens with such a
+ * question (X at most 300 characters).
+ */
+function framedRequest(text: string): [number, number] | undefined {
+  const lead = /^(?:Is|Whether) {1,3}(?:the {1,3})?(?:request(?:ed)? {1,3}(?:for {1,3})?)?(?:an? {1,3}|the {1,3})?/i.exec(text);
+  if (!lead) return undefined;
+  const from = lead[0].length;
+  const at = text.slice(from, from + 340).toLowerCase().indexOf(' medically necessary');
+  if (at <= 0) return undefined;
+  let to = from + at;
+  const head = text.slice(from, to);
+  if (/ is$/i.test(head)) to -= 3;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  return to > from ? [from, to] : undefined;
+}
+
 function splitNames(text: string, by: RegExp): string[] {
   return text
     .split(by)
-    .map((s) => s.trim().replace(/^and\s+/i, '').replace(/[.\s]+$/, ''))
+    .map((s) => trimEndDotsAndSpaces(s.trim().replace(/^and\s/i, '').trim()))
     .filter((s) => s.length > 0 && s.length < 80);
 }
 

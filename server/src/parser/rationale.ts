@@ -44,6 +44,19 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Whole-word, case-insensitive patterns of item names, kept across letters (names repeat). */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
+function namePattern(name: string): RegExp {
+  let re = NAME_PATTERNS.get(name);
+  if (!re) {
+    if (NAME_PATTERNS.size >= 512) NAME_PATTERNS.clear();
+    re = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'gi');
+    NAME_PATTERNS.set(name, re);
+  }
+  return re;
+}
+
 /**
  * Places where the rationale restates the item with a strength or quantity, e.g.
  * "the request for BACLOFEN 20MG #90". `name` is the item's treatment.
@@ -53,7 +66,8 @@ export function findRestatements(body: Joined, name: string): Restatement[] {
   if (!first || first.length < 3) return [];
   const text = body.text;
   const out: Restatement[] = [];
-  const re = new RegExp(`\\b${escapeRegExp(first)}\\b`, 'gi');
+  const re = namePattern(first);
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // The tokens that may follow the name: other name words, strength, quantity (within 40 characters).
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);

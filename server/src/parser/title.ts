@@ -1,14 +1,15 @@
 import type { Span } from '../model';
+import { sourceOffsetOf } from '../text/trim';
 
 /**
  * Strength: "20mg", "10/325 mg", "12mcg/hour", "5%", "0.1 mg/ml". The number comes first and the unit
  * must follow directly (with optional spaces), so "#2 120mg" gives 120mg.
  */
 export const STRENGTH =
-  /(?<![\w.])(\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|µg|ug|gm|gms|g|grams?|ml|%|units?|iu|meq)(\s*\/\s*(?:hr|hour|h|ml|g|gm|day|dose|spray|actuation|patch|24\s?h(?:ou)?rs?))?(?![a-z])/i;
+  /(?<![\w./])(\d{1,6}(?:\.\d{1,4})?(?: {0,2}\/ {0,2}\d{1,6}(?:\.\d{1,4})?){0,3}) {0,2}(mg|mcg|µg|ug|gm|gms|g|grams?|ml|%|units?|iu|meq)( {0,2}\/ {0,2}(?:hr|hour|h|ml|g|gm|day|dose|spray|actuation|patch|24 ?h(?:ou)?rs?))?(?![a-z])/i;
 
 /** Quantity: "#120", "# 120", "QTY 45.00", "QTY: 60", "quantity 30", "Qty. 90". */
-export const QUANTITY = /(?:#\s*(\d+(?:\.\d+)?)(?![\d/])|\b(?:qty|quantity)\s*[:.#]?\s*(\d+(?:\.\d+)?)(?![\d/]))/i;
+export const QUANTITY = /(?:#[ \t]{0,2}(\d{1,7}(?:\.\d{1,4})?)(?![\d/])|\b(?:qty|quantity)[ \t]{0,2}[:.#]?[ \t]{0,2}(\d{1,7}(?:\.\d{1,4})?)(?![\d/]))/i;
 
 /** Words that name a dosage form rather than the drug. */
 const FORMS =
@@ -28,13 +29,19 @@ export function normalizeStrength(text: string): string {
   return text.replace(/\s+/g, '').toLowerCase().replace(/(\d)(?:gms|grams?)\b/, '$1g').replace(/(\d)ug/, '$1mcg');
 }
 
-/** Reads "Baclofen 20mg #120" into treatment, strength and quantity, with their spans. */
-export function parseTitle(title: Span): TitleParts {
+/**
+ * Reads "Baclofen 20mg #120" into treatment, strength and quantity, with their spans. `source` is
+ * the letter: the title's text may differ from it (markup removed, wrapped lines joined), so the
+ * parts' offsets are found by aligning the two.
+ */
+export function parseTitle(title: Span, source?: string): TitleParts {
   const text = title.text;
+  const plain = source === undefined || (title.end - title.start === text.length && source.startsWith(text, title.start));
+  const offset = (i: number) => (plain ? title.start + i : sourceOffsetOf(source, title.start, title.end, text, i));
   const at = (from: number, to: number): Span => ({
     text: text.slice(from, to),
-    start: title.start + from,
-    end: title.start + to,
+    start: offset(from),
+    end: to > from ? offset(to - 1) + 1 : offset(from),
   });
   let strength: string | null = null;
   let strengthSpan: Span | null = null;
