@@ -25,6 +25,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // pdf.js is large: the MTUS import lives in its own bundle, loaded only when a PDF is imported.
   { ...common, entryPoints: ['server/src/knowledge/mtusImport.ts'], outfile: 'server/out/mtusImport.js' },
+  // The CLI's worker threads (one per core over many files).
+  { ...common, entryPoints: ['server/src/node/worker.ts'], outfile: 'server/out/worker.js' },
 ];
 
 if (watch) {

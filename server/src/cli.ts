@@ -1,12 +1,9 @@
-import * as fs from 'fs';
 import { CHECKS } from './checks';
 import type { RuleLevel } from './checks/types';
-import { analyze } from './engine';
-import { defaultKnowledge, type Knowledge } from './knowledge';
-import { defaultMtusFolder, importMtusPdf, loadMtusStore } from './node/mtusStore';
-import { toSarif, type SarifInput } from './sarif';
-import { decisionToJson, findingsToJson } from './json';
-import { LineIndex } from './text/lineIndex';
+import { mtusStoreOf, type FileReport, type SarifResults } from './node/checkFile';
+import { defaultMtusFolder, importMtusPdf } from './node/mtusStore';
+import { checkFiles, defaultJobs } from './node/pool';
+import { toSarif } from './sarif';
 
 const USAGE = `usage: imr-check [options] FILE...
 
@@ -18,6 +15,7 @@ Checks IMR final determination letters and prints their problems. FILE may be - 
   --drug NAME          accept an extra drug name (repeatable)
   --mtus-folder DIR    where imported MTUS guideline text is kept (default ~/.imr-decision-tools/mtus)
   --import-mtus FILE   import an official MTUS guideline PDF into that folder, then check FILEs if any
+  --jobs N             check in N worker threads (default: one per core for more than 50 files)
   --help               this text
   --version            the version
 exit code: 0 no error found, 1 an error-severity problem found, 2 bad usage or unreadable file`;
@@ -31,6 +29,7 @@ interface Options {
   drugs: string[];
   mtusFolder?: string;
   importMtus?: string;
+  jobs?: number;
 }
 
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -60,6 +59,11 @@ function parseArgs(argv: string[]): Options | string {
       const value = argv[++i];
       if (!value) return '--drug needs a name';
       opts.drugs.push(value);
+    } else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
+      const value = valueOf();
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) return `--jobs needs a whole number of at least 1, not ${value ?? '(none)'}`;
+      opts.jobs = n;
     } else if (arg === '--') {
       opts.files.push(...argv.slice(i + 1));
       break;
@@ -99,45 +103,32 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   let code = 0;
   const results: unknown[] = [];
-  const sarif: SarifInput[] = [];
-  const base = defaultKnowledge();
-  const store = loadMtusStore(mtusFolder);
-  for (const problem of store.problems) err.write(`imr-check: ${problem}\n`);
-  const knowledge: Knowledge = {
-    drugs: opts.drugs.length ? base.drugs.withExtra(opts.drugs) : base.drugs,
-    mtus: store.guidelines.length ? base.mtus.withImported(store.guidelines) : base.mtus,
-  };
-  for (const file of opts.files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
-    } catch (e) {
-      err.write(`imr-check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  const sarif: SarifResults = [];
+  for (const problem of mtusStoreOf(mtusFolder).problems) err.write(`imr-check: ${problem}\n`);
+  const print = (report: FileReport) => {
+    if (report.stderr) err.write(report.stderr);
+    if (report.unreadable) {
       code = 2;
-      continue;
+      return;
     }
-    const analysis = analyze(text, { knowledge, rules: opts.rules });
-    for (const failure of analysis.failures) err.write(`imr-check: internal error in ${failure} (${file}); other checks ran\n`);
-    for (const limit of analysis.decision.limits) err.write(`imr-check: ${file}: ${limit}\n`);
-    const lines = new LineIndex(text);
-    if (analysis.findings.some((f) => f.severity === 'error') && code === 0) code = 1;
-    if (opts.format === 'json') {
-      results.push({
-        file,
-        decision: decisionToJson(analysis.decision, text, lines),
-        diagnostics: findingsToJson(analysis.findings, text, lines),
-      });
-    } else if (opts.format === 'sarif') {
-      sarif.push({ file, findings: analysis.findings, lines });
-    } else {
-      for (const f of analysis.findings) {
-        const p = lines.positionAt(f.start);
-        out.write(`${file}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
-      }
-    }
+    if (report.hasError && code === 0) code = 1;
+    if (report.json !== undefined) results.push(report.json);
+    else if (report.sarif) for (const r of report.sarif) sarif.push(r);
+    else if (report.text) out.write(report.text);
+  };
+  const jobs = opts.jobs ?? (opts.files.length > 50 ? defaultJobs() : 1);
+  try {
+    await checkFiles(opts.files, { format: opts.format, rules: opts.rules, drugs: opts.drugs, mtusFolder }, { jobs, onReport: print });
+  } catch (e) {
+    err.write(`imr-check: ${(e as Error)?.message ?? String(e)}\n`);
+    return 2;
   }
   if (opts.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
-  if (opts.format === 'sarif') out.write(JSON.stringify(toSarif(sarif), null, 2) + '\n');
+  if (opts.format === 'sarif') {
+    const log = toSarif([]);
+    log.runs[0].results = sarif;
+    out.write(JSON.stringify(log, null, 2) + '\n');
+  }
   return code;
 }
 

@@ -52,6 +52,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  const kept = applySuppressions(findings, decision.suppressions, text, new LineIndex(text));
+  // Most letters carry no suppression comment: then there is no line index to build.
+  const kept = decision.suppressions.length ? applySuppressions(findings, decision.suppressions, text, new LineIndex(text)) : findings;
   return { text, decision, findings: kept, failures };
 }

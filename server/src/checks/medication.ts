@@ -43,6 +43,18 @@ export function namesService(title: string): boolean {
  * word that is not plain English ("Baclofan"; not "Sleep aid"), each with suggestions.
  */
 export function unknownTreatments(text: string, decision: Decision, drugs: DrugLexicon): UnknownTreatment[] {
+  // Both drug checks ask, on the same letter: judge its items once.
+  const last = LAST.get(decision);
+  if (last && last.text === text && last.drugs === drugs) return last.found;
+  const found = judgeItems(text, decision, drugs);
+  LAST.set(decision, { text, drugs, found });
+  return found;
+}
+
+/** The last answer per parsed letter (dropped with the letter). */
+const LAST = new WeakMap<Decision, { text: string; drugs: DrugLexicon; found: UnknownTreatment[] }>();
+
+function judgeItems(text: string, decision: Decision, drugs: DrugLexicon): UnknownTreatment[] {
   const out: UnknownTreatment[] = [];
   for (const item of decision.items) {
     if (!item.title.text || !isMedicationItem(item)) continue;

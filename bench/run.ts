@@ -1,0 +1,202 @@
+/**
+ * `npm run bench`: measures the analysis engine, the language server, the CLI and the extension
+ * package, prints one table and writes `bench/results.json`. It reports; it never fails on a
+ * missed target (the exit code is 0 unless the bench itself breaks).
+ *
+ *   node --import tsx bench/run.ts           the full bench (a few minutes on 2 cores)
+ *   node --import tsx bench/run.ts --quick   smaller inputs, for a smoke run
+ *
+ * Every figure is the median (or p50/p95) of several runs after a warm-up, in this one process
+ * and the processes it starts, one measure after the other, so that ratios compare like with like.
+ * See the README section "Performance" for what each figure means.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
+import { analyze } from '../server/src/engine';
+import { defaultKnowledge } from '../server/src/knowledge';
+import { measureCli, writeLetters, type CliResult } from './cli';
+import { buildCorpus, buildLargeLetter, buildLetters } from './corpus';
+import { measureLargeLetterServer, measureMemory } from './server';
+import { measureSizes } from './sizes';
+import { latency, round, type Latency } from './stats';
+import { printTable, targetsOf } from './table';
+import { measureThroughput } from './throughput';
+
+const repo = path.resolve(__dirname, '..');
+const outDir = path.join(repo, 'bench', 'out');
+const quick = process.argv.includes('--quick');
+
+const SIZE = quick
+  ? { corpusBytes: 2e6, largeBytes: 300_000, largeItems: 60, cliFiles: 1000, openLetters: 200, edits: 16, requests: 30, rounds: 3 }
+  : { corpusBytes: 10e6, largeBytes: 1_000_000, largeItems: 200, cliFiles: 10_000, openLetters: 1000, edits: 40, requests: 60, rounds: 5 };
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** The helper bundles the bench starts as processes or workers. */
+async function buildHelpers(): Promise<{ poolCli: string; activation: string }> {
+  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node18', logLevel: 'error' as const };
+  const poolCli = path.join(outDir, 'pool-cli.js');
+  const activation = path.join(outDir, 'activation.js');
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(repo, 'bench', 'poolCli.ts')], outfile: poolCli, minify: true }),
+    build({ ...common, entryPoints: [path.join(repo, 'server', 'src', 'node', 'worker.ts')], outfile: path.join(outDir, 'worker.js'), minify: true }),
+    build({ ...common, entryPoints: [path.join(repo, 'bench', 'activation.ts')], outfile: activation }),
+  ]);
+  return { poolCli, activation };
+}
+
+/** Analysis of the large letter in this process: `runs` timed runs after two warm-ups. */
+function measureAnalysis(text: string, runs: number): Latency {
+  const knowledge = defaultKnowledge();
+  analyze(text, { knowledge });
+  analyze(text, { knowledge });
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const start = performance.now();
+    analyze(text, { knowledge });
+    times.push(performance.now() - start);
+  }
+  return latency(times);
+}
+
+interface ActivationResult {
+  runs: number;
+  totalMs: Latency;
+  loadMs: Latency;
+  activateMs: Latency;
+}
+
+/** Activation of the production build (see activation.ts), `runs` fresh processes after one warm-up. */
+function measureActivation(script: string, root: string, runs: number): ActivationResult {
+  const samples: Array<{ loadMs: number; activateMs: number; totalMs: number }> = [];
+  for (let k = 0; k < runs + 1; k++) {
+    const r = spawnSync(process.execPath, [script, root], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`activation run failed: ${r.stderr}`);
+    if (k > 0) samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+  }
+  return {
+    runs,
+    totalMs: latency(samples.map((s) => s.totalMs)),
+    loadMs: latency(samples.map((s) => s.loadMs)),
+    activateMs: latency(samples.map((s) => s.activateMs)),
+  };
+}
+
+/**
+ * How many cores the bench really gets: the work `threads` busy threads do in a fixed time, over
+ * what one thread does alone. On a machine shared with other work it is below the core count, and
+ * the CLI's workers cannot scale past it.
+ */
+async function effectiveCores(threads: number, ms = 700): Promise<number> {
+  const spin = `const { parentPort, workerData } = require('worker_threads');
+    let n = 0; const end = Date.now() + workerData; while (Date.now() < end) n++; parentPort.postMessage(n);`;
+  const run = (count: number) =>
+    Promise.all(
+      Array.from({ length: count }, () => new Promise<number>((resolve, reject) => {
+        const w = new Worker(spin, { eval: true, workerData: ms });
+        w.once('message', (n: number) => void w.terminate().then(() => resolve(n)));
+        w.once('error', reject);
+      })),
+    ).then((counts) => counts.reduce((a, b) => a + b, 0));
+  const one = await run(1);
+  const many = await run(threads);
+  return round(many / one, 2);
+}
+
+function machine() {
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    availableParallelism: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: round(os.totalmem() / 1e9, 1),
+    loadAverage: os.loadavg().map((l) => round(l, 2)),
+  };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  fs.mkdirSync(outDir, { recursive: true });
+  const before = machine();
+  // The server and the CLI are measured as built: build them from the current sources first.
+  log('building (node esbuild.mjs)…');
+  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the build failed');
+  const helpers = await buildHelpers();
+  const cores = await effectiveCores(before.availableParallelism);
+  log(`effective cores: ${cores} of ${before.availableParallelism}`);
+
+  log(`corpus: letters varied from ../shared/corpus to ${SIZE.corpusBytes / 1e6} MB…`);
+  const corpus = buildCorpus(SIZE.corpusBytes);
+  log('1/6 throughput: analysis vs markdown-it…');
+  const throughput = measureThroughput(corpus, SIZE.rounds);
+
+  const large = buildLargeLetter(SIZE.largeBytes, SIZE.largeItems);
+  log(`2/6 large letter (${round(Buffer.byteLength(large) / 1e6, 2)} MB): analysis in process…`);
+  const analysis = measureAnalysis(large, 9);
+  log('2-3/6 large letter through the server: edits, burst, hover, symbols, completion…');
+  const server = await measureLargeLetterServer(large, SIZE.edits, SIZE.requests);
+
+  log(`4/6 CLI on ${SIZE.cliFiles} files…`);
+  const cliLetters = buildLetters(SIZE.cliFiles);
+  const cliDir = path.join(outDir, 'cli-letters');
+  const files = writeLetters(cliDir, cliLetters);
+  const jobs = before.availableParallelism;
+  const cli: CliResult = measureCli({
+    repo,
+    dir: cliDir,
+    files,
+    bytes: cliLetters.reduce((sum, l) => sum + Buffer.byteLength(l), 0),
+    jobs,
+    poolCli: helpers.poolCli,
+    outDir,
+  });
+
+  log(`5/6 server memory with ${SIZE.openLetters} open letters…`);
+  const memory = await measureMemory(cliLetters.slice(0, SIZE.openLetters));
+
+  log('6/6 production build, VSIX, activation…');
+  const sizes = measureSizes(repo);
+  let activation: ActivationResult;
+  try {
+    activation = measureActivation(helpers.activation, sizes.stage, quick ? 3 : 7);
+  } finally {
+    fs.rmSync(sizes.stage, { recursive: true, force: true });
+  }
+
+  const after = machine();
+  const results = {
+    schema: 1,
+    date: new Date().toISOString(),
+    quick,
+    machine: { ...before, effectiveCores: cores, loadAverage: { start: before.loadAverage, end: after.loadAverage } },
+    throughput,
+    largeLetter: { bytes: server.bytes, items: server.items, analysisMs: analysis, server },
+    cli,
+    memory,
+    activation,
+    sizes: { devBundles: sizes.devBundles, bundles: sizes.bundles, vsixBytes: sizes.vsixBytes, vsixFiles: sizes.vsixFiles },
+    benchSeconds: 0,
+  };
+  results.benchSeconds = round((performance.now() - started) / 1000, 1);
+  const targets = targetsOf(results);
+  process.stdout.write(printTable(results, targets));
+  const file = path.join(repo, 'bench', quick ? 'out' : '', 'results.json');
+  fs.writeFileSync(file, JSON.stringify({ ...results, targets }, null, 2) + '\n');
+  log(`wrote ${path.relative(repo, file)} (${results.benchSeconds} s)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`bench failed: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exit(1);
+  },
+);
