@@ -70,6 +70,8 @@ export interface DocumentState {
   lines: LineIndex;
   /** The knowledge the analysis used (bundled, plus the user's drug names and imports). */
   knowledge: Knowledge;
+  /** The outline, computed once per version (editors ask for it often). */
+  symbols?: ReturnType<typeof documentSymbols>;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -106,7 +108,11 @@ export class ImrServer {
   private mtusStorage: string | undefined;
   private mtusImported = false;
   private rootPath: string | undefined;
-  private baseKnowledge: Knowledge = defaultKnowledge();
+  /** Built on first use, not at start-up: `initialize` is answered before the lexicon is indexed. */
+  private knowledgeOverride: Knowledge | undefined;
+  private get baseKnowledge(): Knowledge {
+    return this.knowledgeOverride ?? defaultKnowledge();
+  }
   /** The letters on disk in the workspace folders (workspace symbols). */
   readonly workspaceLetters = new WorkspaceLetters([]);
   /** The client tells us when workspace folders change. */
@@ -145,7 +151,7 @@ export class ImrServer {
 
   /** Replaces the knowledge (e.g. after an MTUS import) and re-checks every open letter. */
   setKnowledge(knowledge: Knowledge): void {
-    this.baseKnowledge = knowledge;
+    this.knowledgeOverride = knowledge;
     this.knowledgeCache.clear();
     this.states.clear();
     this.workspaceLetters.clear();
@@ -415,7 +421,7 @@ export class ImrServer {
       });
     });
     // Editor features: one call into a feature module each, on the cached analysis of the version.
-    connection.onDocumentSymbol((p) => this.feature(p.textDocument.uri, [], (s) => documentSymbols(s)));
+    connection.onDocumentSymbol((p) => this.feature(p.textDocument.uri, [], (s) => (s.symbols ??= documentSymbols(s))));
     connection.onFoldingRanges((p) => this.feature(p.textDocument.uri, [], (s) => foldingRanges(s)));
     connection.onHover((p) => this.feature(p.textDocument.uri, null, (s) => hover(s, s.lines.offsetAt(p.position), s.knowledge)));
     connection.onCompletion((p) => this.feature(p.textDocument.uri, { isIncomplete: false, items: [] }, (s) => completions(s, s.lines.offsetAt(p.position), s.knowledge)));
