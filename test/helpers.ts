@@ -58,3 +58,11 @@ export function toPdfText(markdown: string, width = 95): string {
   }
   return out.join('\n\n') + '\n';
 }
+
+/** Replaces the one occurrence of `from` in `text`; throws when it occurs never or more than once. */
+export function edit(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0) throw new Error(`not in the letter: ${from}`);
+  if (text.indexOf(from, at + 1) >= 0) throw new Error(`more than once in the letter: ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}

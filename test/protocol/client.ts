@@ -26,6 +26,8 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../helpers';
+import { LineIndex } from '../../server/src/text/lineIndex';
+import type { TextEdit } from 'vscode-languageserver-protocol';
 
 /** The built server bundle the tests run. */
 export const serverPath = path.join(repoRoot, 'server', 'out', 'server.js');
@@ -244,4 +246,15 @@ export function positionOf(text: string, needle: string, delta = 0, occurrence =
   const line = before.split(/\r\n|\r|\n/).length - 1;
   const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
   return { line, character: offset - lineStart };
+}
+
+/** Applies LSP text edits (as a quick fix or a normalisation returns them) to a text. */
+export function applyTextEdits(text: string, edits: TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const offsets = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of offsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
 }

@@ -4,21 +4,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { readLetter } from '../helpers';
-import { startClient, type LspTestClient } from './client';
+import { type LspTestClient, applyTextEdits, startClient } from './client';
 
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const offsets = edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of offsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
 
 describe('diagnostics over stdio', () => {
   let client: LspTestClient;
@@ -75,7 +66,7 @@ describe('diagnostics over stdio', () => {
     assert.ok(titles.includes('Disable unknown-outcome for this line'));
     assert.ok(titles.includes('Disable unknown-outcome for this file'));
     const fix = actions.find((a) => a.title === 'Change to "Upheld"')!;
-    const fixed = applyEdits(original, fix.edit!.changes![uri]);
+    const fixed = applyTextEdits(original, fix.edit!.changes![uri]);
     const v2 = client.change(uri, fixed);
     const second = await client.waitForDiagnostics(uri, { version: v2 });
     assert.equal(second.diagnostics.filter((d) => d.code === 'unknown-outcome').length, 0);
@@ -88,7 +79,7 @@ describe('diagnostics over stdio', () => {
     });
     assert.equal(all.length, 1);
     assert.equal(all[0].kind, 'source.fixAll.imr');
-    const clean = applyEdits(fixed, all[0].edit!.changes![uri]);
+    const clean = applyTextEdits(fixed, all[0].edit!.changes![uri]);
     assert.equal(clean, readLetter('000'));
     client.close(uri);
   });

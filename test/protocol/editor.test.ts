@@ -22,17 +22,8 @@ import { ImrRequests, type NormalizeResponse, type SummaryResult, type ExportRes
 import { parse } from '../../server/src/parser/parse';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { readLetter } from '../helpers';
-import { fileUri, positionOf, startClient, type LspTestClient } from './client';
+import { type LspTestClient, applyTextEdits, fileUri, positionOf, startClient } from './client';
 
-function applyTextEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const offsets = edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of offsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
 
 function hoverText(h: Hover | null): string {
   assert.ok(h, 'expected a hover');

@@ -6,15 +6,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
 import type { Finding } from '../../server/src/checks/types';
 import { CHECKS } from '../../server/src/checks';
-import { readLetter } from '../helpers';
-
-/** Replaces the one occurrence of `from` in `text` (fails the test when it is not exactly one). */
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `not in the letter: ${from}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `more than once in the letter: ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
+import { edit, readLetter } from '../helpers';
 
 /** The findings of one code, with the text each one's range covers. */
 function found(text: string, code: string): Array<{ severity: string; covers: string; message: string; finding: Finding }> {

@@ -11,7 +11,7 @@ import type { CheckContext, Finding } from '../../server/src/checks/types';
 import { loadDrugLexicon, type DrugLexicon } from '../../server/src/knowledge/drugs';
 import { loadMtusIndex } from '../../server/src/knowledge/mtus';
 import { parse } from '../../server/src/parser/parse';
-import { readLetter } from '../helpers';
+import { edit, readLetter } from '../helpers';
 
 type Found = Omit<Finding, 'code' | 'severity'>;
 
@@ -28,14 +28,6 @@ function offsets(text: string, word: string): number[] {
   const out: number[] = [];
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push(at);
   return out;
-}
-
-/** Replaces the one occurrence of `from` in `text`. */
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `not in the letter: ${from}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `more than once in the letter: ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
 describe('drug-spelling on the real letters', () => {

@@ -9,21 +9,13 @@ import type { Finding } from '../../server/src/checks/types';
 import { loadDrugLexicon, type DrugLexicon } from '../../server/src/knowledge/drugs';
 import { loadMtusIndex } from '../../server/src/knowledge/mtus';
 import { parse } from '../../server/src/parser/parse';
-import { readLetter } from '../helpers';
+import { edit, readLetter } from '../helpers';
 
 type Found = Omit<Finding, 'code' | 'severity'>;
 
 /** Runs the check on a letter's text. */
 function run(text: string, drugs: DrugLexicon = loadDrugLexicon()): Found[] {
   return [...check.run({ text, decision: parse(text), knowledge: { drugs, mtus: loadMtusIndex() } })];
-}
-
-/** Replaces the one occurrence of `from` in `text`. */
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `not in the letter: ${from}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `more than once in the letter: ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
 /** Applies the fix of a finding. */

@@ -10,7 +10,7 @@ import type { Finding } from '../../server/src/checks/types';
 import { loadDrugLexicon } from '../../server/src/knowledge/drugs';
 import { loadMtusIndex } from '../../server/src/knowledge/mtus';
 import { parse } from '../../server/src/parser/parse';
-import { corpusFiles, readLetter } from '../helpers';
+import { corpusFiles, edit, readLetter } from '../helpers';
 
 type Found = Omit<Finding, 'code' | 'severity'> & { severity?: Finding['severity'] };
 
@@ -18,14 +18,6 @@ const knowledge = { drugs: loadDrugLexicon(), mtus: loadMtusIndex() };
 
 function run(text: string): Found[] {
   return [...check.run({ text, decision: parse(text), knowledge })];
-}
-
-/** Replaces the one occurrence of `from` in `text`. */
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `not in the letter: ${from}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `more than once in the letter: ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
 function applyFix(text: string, finding: Found, index = 0): string {
