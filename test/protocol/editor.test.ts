@@ -20,7 +20,6 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { ImrRequests, type NormalizeResponse, type SummaryResult, type ExportResult, type FindLettersResult } from '../../server/src/features/requests';
 import { parse } from '../../server/src/parser/parse';
-import { LineIndex } from '../../server/src/text/lineIndex';
 import { readLetter } from '../helpers';
 import { type LspTestClient, applyTextEdits, fileUri, positionOf, startClient } from './client';
 
