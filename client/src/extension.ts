@@ -9,6 +9,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
 import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
+import { restartingErrorHandler } from './restart';
 import { DecisionStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -23,6 +24,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ language: IMR_LANGUAGE }],
     synchronize: { configurationSection: 'imr' },
     initializationOptions: { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath },
+    // A crashed server is restarted (the user is told once); one that keeps crashing is left stopped.
+    errorHandler: restartingErrorHandler(() => client?.outputChannel.show(true)),
   };
   client = new LanguageClient('imr', 'IMR Decision Tools', serverOptions, clientOptions);
   const current = () => client;

@@ -42,16 +42,26 @@ export function readSettings(raw: unknown, options: { trusted: boolean }): { set
       rules[code] = level as RuleLevel;
     }
   }
-  const drugs = (section.drugs ?? {}) as Record<string, unknown>;
+  const drugs = subsection(section.drugs, 'imr.drugs', problems);
   const extraDrugs = stringList(drugs.extra, 'imr.drugs.extra', problems);
   const drugFiles = options.trusted ? stringList(drugs.files, 'imr.drugs.files', problems) : [];
-  const mtus = (section.mtus ?? {}) as Record<string, unknown>;
+  const mtus = subsection(section.mtus, 'imr.mtus', problems);
   let mtusFolder = '';
   if (options.trusted && mtus.folder !== undefined && mtus.folder !== '') {
     if (typeof mtus.folder === 'string') mtusFolder = mtus.folder;
     else problems.push('imr.mtus.folder: expected a folder path; using the extension storage.');
   }
   return { settings: { rules, extraDrugs, drugFiles, mtusFolder }, problems };
+}
+
+/** A settings group such as `imr.drugs`: an object, else one message and no values (the defaults). */
+function subsection(value: unknown, name: string, problems: string[]): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`${name}: expected an object; using the defaults.`);
+    return {};
+  }
+  return value as Record<string, unknown>;
 }
 
 function stringList(value: unknown, name: string, problems: string[]): string[] {

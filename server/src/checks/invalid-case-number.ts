@@ -2,8 +2,11 @@ import { headerField } from './header';
 import type { Check, Fix } from './types';
 
 const FORM = /^CM\d{2}-\d{7}$/;
-/** Forms that can be corrected without guessing: case, a missing or odd separator. */
-const FIXABLE = /^cm\s*(\d{2})\s*[-–—_ ]?\s*(\d{7})$/i;
+/**
+ * Forms that can be corrected without guessing: case, a missing or odd separator. A space as the
+ * separator is part of the white space run (one `\s*`, so the expression cannot backtrack badly).
+ */
+const FIXABLE = /^cm\s*(\d{2})\s*(?:[-–—_]\s*)?(\d{7})$/i;
 
 /** The case number is not of the form CMyy-nnnnnnn, or its year disagrees with the date assigned. */
 const check: Check = {

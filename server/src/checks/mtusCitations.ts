@@ -69,9 +69,16 @@ export function pageNumberRange(text: string, span: Span, page: number): { start
   return { start: span.start, end: span.end };
 }
 
-/** Where a name is written inside a span of the source (words may be split by line breaks or markup). */
+/**
+ * Where a name is written inside a span of the source (words may be split by line breaks or markup).
+ * Words made only of markup characters (`*`, `_`) are left to the separator between words: as words
+ * of their own they would overlap it and make the search backtrack without end on runs of `*`.
+ */
 export function nameRange(text: string, span: Span, name: string): { start: number; end: number } {
-  const words = name.split(/\s+/).filter((w) => w.length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = name
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !/^[*_]+$/.test(w))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (words.length > 0) {
     const m = new RegExp(words.join('[\\s*_]+'), 'i').exec(text.slice(span.start, span.end));
     if (m) return { start: span.start + m.index, end: span.start + m.index + m[0].length };

@@ -23,7 +23,7 @@ const check: Check = {
           if (resolved.status === 'unknown') {
             const yearless = resolved.match?.yearMismatch ? resolved.match.guideline : null;
             const message = yearless
-              ? `"${citation.guideline}": ${yearless.short.replace(/\s*\d{4}$/, '')} is known only as ${editions(yearless).map((n) => `"${n}"`).join(' or ')}, not ${resolved.match?.year}.`
+              ? `"${citation.guideline}": ${withoutYear(yearless.short)} is known only as ${editions(yearless).map((n) => `"${n}"`).join(' or ')}, not ${resolved.match?.year}.`
               : `"${citation.guideline}" is not a guideline the MTUS index knows.${suggestionText(index, citation)}`;
             yield {
               start: at.start,
@@ -74,9 +74,15 @@ const check: Check = {
 
 /** The names a guideline has with each of its years: ["Knee Complaints 2004"]. */
 function editions(g: Guideline): string[] {
-  const base = g.short.replace(/\s*\d{4}$/, '');
+  const base = withoutYear(g.short);
   const years = g.years.length > 0 ? g.years : g.year !== null ? [g.year] : [];
   return years.map((y) => `${base} ${y}`);
+}
+
+/** A short name without its trailing four-digit year: "Knee Complaints 2004" → "Knee Complaints". */
+function withoutYear(name: string): string {
+  if (name.length < 4 || !/^\d{4}$/.test(name.slice(-4))) return name;
+  return name.slice(0, -4).trimEnd();
 }
 
 /** "Knee Complaints 2009" → "Knee Complaints 2004". */

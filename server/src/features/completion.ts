@@ -70,9 +70,35 @@ function context(doc: LetterDocument, offset: number, knowledge: Knowledge): Con
 
 // ---------------------------------------------------------------------------------------- helpers
 
-/** The word being typed just before the cursor: letters, digits, hyphens, apostrophes. */
+const WORD_CHAR = /^[\p{L}\p{N}'-]$/u;
+
+/**
+ * The word being typed just before the cursor: letters, digits, hyphens, apostrophes. Scanned
+ * backwards one character (code point) at a time, so a long line costs only the word's length.
+ */
 function partialWord(before: string): string {
-  return /[\p{L}\p{N}'-]*$/u.exec(before)?.[0] ?? '';
+  let start = before.length;
+  while (start > 0) {
+    const low = before.charCodeAt(start - 1);
+    const pair = start >= 2 && low >= 0xdc00 && low <= 0xdfff && isHighSurrogate(before.charCodeAt(start - 2));
+    const size = pair ? 2 : 1;
+    if (!WORD_CHAR.test(before.slice(start - size, start))) break;
+    start -= size;
+  }
+  return before.slice(start);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Whether a guideline name as typed ends in its page list ("..., Page(s): 64, 65-"). */
+function endsInPageList(typed: string): boolean {
+  const lower = typed.toLowerCase();
+  const at = lower.lastIndexOf('page(s)');
+  if (at < 0) return false;
+  const rest = lower.slice(at + 'page(s)'.length).replace(/^\s*:/, '');
+  return /^[\d,\s-]*$/.test(rest);
 }
 
 function edit(ctx: Context, from: number, newText: string): TextEdit {
@@ -247,7 +273,7 @@ function guidelineLine(ctx: Context): CompletionItem[] {
   const date = letterDate(ctx.doc.analysis.decision);
   const match = typedName ? mtus.resolveGuideline(typedName, { date, ...(nonMtus ? { mtus: false } : {}) }) : null;
   if (match && match.guideline.id !== 'mtus') {
-    if (/Page\(s\)\s*:?\s*[\d,\s-]*$/i.test(typedName)) return [];
+    if (endsInPageList(typedName)) return [];
     return topicItems(ctx, match.guideline, ctx.offset - word.length, match.rest);
   }
   return guidelineItems(ctx, nameFrom, !!nonMtus, date);

@@ -19,7 +19,7 @@ const HEADINGS: ReadonlySet<string> = new Set([
   ...EXTRA_HEADINGS,
 ]);
 
-const CASE_NUMBER = /\b(?:MAXIMUS |IMR )?Case Number\s*:\s*(?:<\/b>|\*\*)?\s*CM\d{2}-\d{4,7}\b/i;
+const CASE_NUMBER = /\b(?:MAXIMUS |IMR )?Case Number\s*:(?:\s*(?:<\/b>|\*\*))?\s*CM\d{2}-\d{4,7}\b/i;
 const ITEM_LABEL = /^(?:MAXIMUS guidelines?|Claims Administrator guidelines?|Decision rationale)\s*:/i;
 const HEADER_LABEL = /^(?:Date Assigned|UR Denial Date|Date of UR Decision|(?:IMR )?Application Received)\s*:/i;
 const MAXIMUS = /\bMAXIMUS Federal Services\b/i;
@@ -56,7 +56,7 @@ export function letterEvidence(text: string): LetterEvidence {
       continue;
     }
     const line = stripMarkup(trimmed);
-    const key = line.replace(/\s+/g, ' ').toUpperCase().replace(/\s*:$/, '');
+    const key = withoutColon(line.replace(/\s+/g, ' ').toUpperCase());
     if (HEADINGS.has(key)) seen.add(key);
     if (ITEM_LABEL.test(line)) evidence.itemLabels++;
     if (HEADER_LABEL.test(line)) evidence.headerLabels++;
@@ -87,4 +87,9 @@ function stripMarkup(line: string): string {
     .replace(/^#{1,6}\s+/, '')
     .replace(/<\/?(?:b|strong)>|\*\*|__/gi, '')
     .trim();
+}
+
+/** The text without a trailing colon and the white space before it ("SUMMARY :" → "SUMMARY"). */
+function withoutColon(text: string): string {
+  return text.endsWith(':') ? text.slice(0, -1).trimEnd() : text;
 }

@@ -40,7 +40,8 @@ export function caseNumberOf(doc: LetterDocument): string | null {
 
 /** A section title as shown in lists: white space collapsed, no trailing colon. */
 export function sectionLabel(section: Section): string {
-  return collapse(section.title).replace(/\s*:$/, '') || 'Section';
+  const title = collapse(section.title);
+  return (title.endsWith(':') ? title.slice(0, -1).trimEnd() : title) || 'Section';
 }
 
 /** Collapses runs of white space to one space and trims. */

@@ -155,7 +155,7 @@ function proseMarkdown(c: ProseCitation, item: Item, knowledge: Knowledge, date:
   }
   const out: string[] = [];
   const pages = c.pages;
-  const focus: PageFocus = pages.length ? { from: Math.min(...pages), to: Math.max(...pages) } : null;
+  const focus = pageSpan(pages);
   if (!res?.guideline) {
     out.push(`**${escapeMarkdown(c.guideline ?? 'Guideline')}**${focus ? `, ${pageWord(focus)}` : ''}`);
     out.push('This guideline is not in the MTUS knowledge base.');
@@ -177,6 +177,18 @@ function proseMarkdown(c: ProseCitation, item: Item, knowledge: Knowledge, date:
   out.push(...topicSections(res.guideline.id, topics, focus, knowledge));
   if (focus && onPages.length === 0) out.push(`No topic of the index is known to stand on ${pageWord(focus)}.`);
   return out.join('\n\n');
+}
+
+/** The lowest and highest of the pages (a loop: a spread of a huge list would overflow the stack). */
+function pageSpan(pages: readonly number[]): PageFocus {
+  if (pages.length === 0) return null;
+  let from = pages[0];
+  let to = pages[0];
+  for (const p of pages) {
+    if (p < from) from = p;
+    if (p > to) to = p;
+  }
+  return { from, to };
 }
 
 function firstRef(c: Citation): PageFocus {

@@ -78,8 +78,10 @@ function range(from: number, to: number): number[] {
  */
 export function pageFileUri(file: string, pdfPage: number): string {
   let uri: string;
-  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(file)) uri = file.replace(/#.*$/, '');
-  else {
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(file)) {
+    const hash = file.indexOf('#');
+    uri = hash < 0 ? file : file.slice(0, hash);
+  } else {
     const slashed = file.replace(/\\/g, '/');
     const drive = /^[A-Za-z]:\//.test(slashed);
     const segments = slashed.split('/').map((s, i) => (drive && i === 0 ? s : encodeURIComponent(s)));

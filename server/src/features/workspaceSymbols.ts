@@ -99,7 +99,9 @@ export function workspaceSymbols(letters: readonly IndexedLetter[], query: strin
 
 /** The last path segment of a uri, decoded. */
 export function fileName(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? uri;
+  const query = uri.search(/[?#]/);
+  const path = query < 0 ? uri : uri.slice(0, query);
+  const last = path.split('/').filter(Boolean).pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -139,7 +139,8 @@ const MODIFIERS = new Set([
 /** Release-form suffixes of brand names: "Hysingla ER" is also written "Hysingla". */
 const RELEASE_SUFFIXES = new Set(['er', 'xr', 'cr', 'sr', 'xl', 'la', 'odt', 'ds', 'ir', 'cd', 'dr', 'ec']);
 
-const COMBINATION_SEPARATOR = /\s*(?:[/+&,]|\band\b|\bwith\b)\s*/i;
+/** What joins the parts of a combination; white space around it does not matter (parts are split into words). */
+const COMBINATION_SEPARATOR = /[/+&,]|\band\b|\bwith\b/i;
 
 /** The drug lexicon: lookups by name, names in texts, suggestions. Build it with `loadDrugLexicon`. */
 export class DrugLexicon {
@@ -188,7 +189,9 @@ export class DrugLexicon {
     const problems: string[] = [];
     const valid = records.filter((r, i): r is DrugRecord => validRecord(r, i, problems));
     const lexicon = new DrugLexicon(valid, extras);
-    lexicon.problemList.unshift(...problems);
+    // Record problems first; a loop, not a spread, so that any number of them fits.
+    const later = lexicon.problemList.splice(0);
+    for (const p of [...problems, ...later]) lexicon.problemList.push(p);
     return lexicon;
   }
 
@@ -428,10 +431,29 @@ export function loadDrugLexicon(): DrugLexicon {
 export function parseWordList(text: string): string[] {
   const names: string[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const name = line.replace(/(?:^|\s)#(?:\s.*)?$/, '').trim();
+    const name = line.slice(0, commentStart(line)).trim();
     if (name) names.push(name);
   }
   return names;
+}
+
+/**
+ * Where a word-list comment starts in a line (the line's length when it has none): the first `#`
+ * at the line start or after white space, followed by white space or the line end, with no line
+ * break after it. Found by scanning, not by a regular expression, so long lines cost linear time.
+ */
+function commentStart(line: string): number {
+  const lastBreak = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029'));
+  for (let at = line.indexOf('#'); at >= 0; at = line.indexOf('#', at + 1)) {
+    const before = at === 0 || isSpace(line[at - 1]);
+    const after = at === line.length - 1 || (isSpace(line[at + 1]) && lastBreak < at + 2);
+    if (before && after) return at;
+  }
+  return line.length;
+}
+
+function isSpace(ch: string): boolean {
+  return ch.trim() === '';
 }
 
 /** One governing topic as text: "CPMTG Opioids, p. 74-96", "ODG Pain: Tapentadol". */

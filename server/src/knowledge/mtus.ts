@@ -18,11 +18,13 @@ import {
 } from './mtusData';
 import { ImportedText, type PageLink } from './mtusImported';
 import { GuidelineNames, TopicNames, normalizeName, type GuidelineMatch, type ResolveOptions, type TopicMatch } from './mtusNames';
+import { GuidelineSuggester, type Suggestion } from './mtusSuggestions';
 
 export type { Confidence, Definition, Guideline, ImportedGuideline, PageRange, Topic } from './mtusData';
 export type { ImportedPage, ContentsEntry } from './mtusData';
 export type { GuidelineMatch, ResolveOptions, TopicMatch } from './mtusNames';
 export type { PageLink } from './mtusImported';
+export type { Suggestion } from './mtusSuggestions';
 
 /** What a citation must carry to be resolved (a parsed `Citation` fits). */
 export interface CitationLike {
@@ -101,12 +103,6 @@ export interface Description {
   link: PageLink | null;
 }
 
-/** A guideline name close to an unknown one: `name` stands for the first `words` words of it. */
-export interface Suggestion {
-  name: string;
-  words: number;
-}
-
 /** Pages at least this far from every confirmed range of the cited topics make an error, not a hint. */
 const FAR = 2;
 
@@ -120,6 +116,7 @@ export class MtusIndex {
   private readonly topicNames = new Map<string, TopicNames>();
   private readonly names: GuidelineNames;
   private readonly overlay: ReadonlyMap<string, ImportedText>;
+  private suggester: GuidelineSuggester | undefined;
 
   constructor(data: MtusData, problems: readonly string[] = [], imported: ReadonlyMap<string, ImportedText> = new Map()) {
     this.data = data;
@@ -198,22 +195,8 @@ export class MtusIndex {
    * Treatment Guidlines Baclofen"), so each suggestion says how many of its words it replaces.
    */
   suggestGuidelineNames(name: string, max = 3): Suggestion[] {
-    const words = normalizeName(name).split(' ').filter((w) => w.length > 0);
-    if (words.length === 0) return [];
-    const scored: Array<Suggestion & { score: number }> = [];
-    for (const g of this.data.guidelines) {
-      for (const alias of [g.name, ...g.aliases]) {
-        const target = normalizeName(alias);
-        const count = Math.min(words.length, target.split(' ').length);
-        const score = distance(words.slice(0, count).join(' '), target);
-        // Score 0: the name starts with a known name but goes on with unknown words; no help.
-        if (score === 0 || score > Math.max(2, Math.floor(target.length / 5))) continue;
-        if (!scored.some((s) => s.name === alias)) scored.push({ name: alias, words: count, score });
-      }
-    }
-    const hasYear = (s: Suggestion) => (/\b(?:19|20)\d\d\b/.test(s.name) ? 1 : 0);
-    scored.sort((a, b) => a.score - b.score || b.words - a.words || hasYear(a) - hasYear(b) || a.name.length - b.name.length);
-    return scored.slice(0, max).map(({ name: n, words: w }) => ({ name: n, words: w }));
+    this.suggester ??= new GuidelineSuggester(this.data.guidelines);
+    return this.suggester.suggest(name, max);
   }
 
   /** The topics a topic list names in a guideline (greedy, longest name first). */
@@ -254,7 +237,7 @@ export class MtusIndex {
     for (const list of lists) {
       const found = this.resolveTopics(guideline.id, list);
       for (const t of found.topics) if (!result.topics.includes(t)) result.topics.push(t);
-      result.unmatchedTopics.push(...found.unmatched);
+      for (const u of found.unmatched) result.unmatchedTopics.push(u);
     }
     result.status = guideline.later ? 'later' : 'mtus';
     if (result.status === 'mtus') result.pages = this.checkPages(guideline, result.topics, citation.pageRefs ?? []);
@@ -454,21 +437,6 @@ function toRanges(pages: number[]): PageRange[] {
     else ranges.push([p, p]);
   }
   return ranges;
-}
-
-/** Plain Levenshtein distance, for suggestions among short names. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 /** Describes a printed-page list as text: "64-65", "24, 111-113". */

@@ -197,19 +197,46 @@ export function readMtusData(raw: unknown): { data: MtusData; problems: string[]
 }
 
 /**
- * Checks that a value is an imported guideline as the store writes it. Returns the reason when it is
- * not; never throws.
+ * Checks that a value is an imported guideline as the store writes it, every field and every entry
+ * of its lists: a damaged store file must be refused here, not fail later in a check or a hover.
+ * Returns the reason when it is not; never throws.
  */
 export function importedGuidelineProblem(v: unknown): string | null {
   if (!isObject(v)) return 'not a JSON object';
-  if (typeof v.guidelineId !== 'string') return 'guidelineId missing';
-  if (v.pageCount !== null && !(Number.isInteger(v.pageCount) && (v.pageCount as number) > 0)) return 'bad pageCount';
+  if (typeof v.guidelineId !== 'string' || v.guidelineId === '') return 'guidelineId missing';
+  if (v.pageCount !== null && !isPositiveInteger(v.pageCount)) return 'bad pageCount';
   if (!Array.isArray(v.pages) || v.pages.length === 0) return 'no pages';
   for (const p of v.pages) {
-    if (!isObject(p) || typeof p.text !== 'string' || !Number.isInteger(p.pdfIndex)) return 'a page lacks text or pdfIndex';
-    if (p.printed !== null && !Number.isInteger(p.printed)) return 'a page has a bad printed number';
+    const problem = importedPageProblem(p);
+    if (problem) return problem;
   }
   if (!Array.isArray(v.contents)) return 'contents missing';
-  if (!isObject(v.source) || typeof v.source.fileName !== 'string') return 'source missing';
+  for (const c of v.contents) {
+    if (!isObject(c) || typeof c.title !== 'string' || !isPositiveInteger(c.page)) return 'a contents entry lacks a title or a page number';
+  }
+  return importedSourceProblem(v.source);
+}
+
+function importedPageProblem(p: unknown): string | null {
+  if (!isObject(p) || typeof p.text !== 'string' || !isCount(p.pdfIndex)) return 'a page lacks text or pdfIndex';
+  if (p.printed !== null && !isCount(p.printed)) return 'a page has a bad printed number';
+  if (p.label !== undefined && typeof p.label !== 'string') return 'a page has a bad label';
   return null;
+}
+
+function importedSourceProblem(source: unknown): string | null {
+  if (!isObject(source) || typeof source.fileName !== 'string') return 'source missing';
+  if (typeof source.importedAt !== 'string' || !isCount(source.pdfPages)) return 'source lacks importedAt or pdfPages';
+  if (source.pdf !== undefined && typeof source.pdf !== 'string') return 'source has a bad pdf path';
+  return null;
+}
+
+/** An integer of 1 or more. */
+function isPositiveInteger(v: unknown): v is number {
+  return Number.isInteger(v) && (v as number) > 0;
+}
+
+/** An integer of 0 or more. */
+function isCount(v: unknown): v is number {
+  return Number.isInteger(v) && (v as number) >= 0;
 }

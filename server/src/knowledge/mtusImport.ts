@@ -41,7 +41,6 @@ interface RawPage {
 
 const PAGE_OF = /\bPage\s+(\d{1,4})\s+of\s+(\d{1,4})\b/i;
 const BARE_NUMBER = /^(?:-\s*)?(?:Page\s+)?(\d{1,4})(?:\s*-)?$/i;
-const LEADER_LINE = /^(.{3,160}?)\s*(?:\.\s*){3,}\s*(\d{1,4})$|^(.{3,160}?)\s*…+\s*(\d{1,4})$/;
 /** Top and bottom fractions of the page treated as header and footer bands. */
 const TOP_BAND = 0.1;
 const BOTTOM_BAND = 0.12;
@@ -78,7 +77,8 @@ async function extract(bytes: Uint8Array, options: ImportOptions): Promise<Impor
   const warnings: string[] = [];
   const numbering = printedNumbers(pages);
   if (numbering.total !== null) {
-    const highest = Math.max(0, ...numbering.printed.filter((n): n is number => n !== null));
+    let highest = 0;
+    for (const n of numbering.printed) if (n !== null && n > highest) highest = n;
     if (highest < numbering.total) {
       return {
         ok: false,
@@ -236,7 +236,7 @@ function recognise(pages: RawPage[], importable: Guideline[]): Guideline | strin
     scored.push({ guideline: g, score });
   }
   if (scored.length === 0) {
-    if (titleOnly) return `it looks like the ${titleOnly.name.replace(/\s*\(.*\)$/, '')}, but its first pages and footers do not tell which edition (no year). Nothing was imported.`;
+    if (titleOnly) return `it looks like the ${withoutParenthesis(titleOnly.name)}, but its first pages and footers do not tell which edition (no year). Nothing was imported.`;
     const names = importable.map((g) => g.name).join('; ');
     const opening = front.replace(/\s+/g, ' ').trim().slice(0, 100);
     return `this is not an MTUS guideline that can be imported (${names}). Its first page reads "${opening}". Nothing was imported.`;
@@ -314,12 +314,68 @@ function contentsOf(pages: RawPage[], printed: Array<number | null>): ContentsEn
   const front = firstPrinted < 0 ? pages.slice(0, 10) : pages.slice(0, Math.max(firstPrinted, 1));
   for (const page of front) {
     for (const line of page.lines) {
-      const m = LEADER_LINE.exec(line.text);
-      if (!m) continue;
-      const title = (m[1] ?? m[3]).trim();
-      const page = Number(m[2] ?? m[4]);
-      if (title && page > 0) entries.push({ title, page });
+      const entry = leaderLine(line.text);
+      if (entry && entry.title && entry.page > 0) entries.push(entry);
     }
   }
   return entries;
+}
+
+/** The longest title a table-of-contents line may have. */
+const MAX_TITLE = 160;
+
+/**
+ * Reads a table-of-contents line: a title of 3 to 160 characters, a leader of at least three dots
+ * (spaces between them allowed) or of ellipsis characters, and a page number of 1 to 4 digits at
+ * the end ("Baclofen ........ 64", "Opioids … 74"). The title is trimmed; null when the line is not
+ * such an entry. Scanned from the end (no regular expression), so any line costs linear time.
+ */
+export function leaderLine(text: string): ContentsEntry | null {
+  let digits = text.length;
+  while (digits > 0 && isDigit(text[digits - 1])) digits--;
+  const count = text.length - digits;
+  if (count < 1 || count > 4) return null;
+  const page = Number(text.slice(digits));
+  // Dotted leader: the title ends where the run of dots and spaces before the number starts.
+  let run = digits;
+  while (run > 0 && (text[run - 1] === '.' || isSpace(text[run - 1]))) run--;
+  let end = Math.max(3, run);
+  if (isTitle(text, end) && dotsIn(text, end, digits) >= 3) return { title: text.slice(0, end).trim(), page };
+  // Ellipsis leader: spaces, one or more "…", spaces.
+  run = digits;
+  while (run > 0 && isSpace(text[run - 1])) run--;
+  const ellipsisEnd = run;
+  while (run > 0 && text[run - 1] === '…') run--;
+  if (run === ellipsisEnd) return null;
+  while (run > 0 && isSpace(text[run - 1])) run--;
+  end = Math.max(3, run);
+  if (isTitle(text, end) && text.slice(end, digits).includes('…')) return { title: text.slice(0, end).trim(), page };
+  return null;
+}
+
+/** Whether the first `end` characters can be an entry's title: at most MAX_TITLE, on one line. */
+function isTitle(text: string, end: number): boolean {
+  return end <= MAX_TITLE && end <= text.length && !/[\n\r\u2028\u2029]/.test(text.slice(0, end));
+}
+
+function dotsIn(text: string, from: number, to: number): number {
+  let dots = 0;
+  for (let i = from; i < to; i++) if (text[i] === '.') dots++;
+  return dots;
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+function isSpace(ch: string): boolean {
+  return ch.trim() === '';
+}
+
+/** A name without its trailing parenthesis: "Chronic Pain Medical Treatment Guidelines (2009)" → "Chronic Pain Medical Treatment Guidelines". */
+function withoutParenthesis(name: string): string {
+  if (!name.endsWith(')')) return name;
+  const lineStart = 1 + Math.max(name.lastIndexOf('\n'), name.lastIndexOf('\r'), name.lastIndexOf('\u2028'), name.lastIndexOf('\u2029'));
+  const open = name.indexOf('(', lineStart);
+  return open < 0 ? name : name.slice(0, open).trimEnd();
 }

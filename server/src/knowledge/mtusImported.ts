@@ -115,12 +115,28 @@ export class ImportedText {
 function termsOf(topic: Topic): string[] {
   const terms = new Set<string>();
   for (const name of [topic.name, ...topic.aliases]) {
-    for (const variant of [name, name.replace(/\s*\([^)]*\)/g, '')]) {
+    for (const variant of [name, withoutParentheses(name)]) {
       const n = normalizeName(variant);
       if (n.length >= MIN_TERM) terms.add(n);
     }
   }
   return [...terms];
+}
+
+/**
+ * The text with every "(...)" and the white space before it removed: "Baclofen (Lioresal)" →
+ * "Baclofen". An unclosed "(" stays. Scanned with indexOf, so any text costs linear time.
+ */
+export function withoutParentheses(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    out += text.slice(from, open).trimEnd();
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }
 
 function startsWithTerm(line: string, terms: string[]): boolean {

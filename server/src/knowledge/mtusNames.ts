@@ -34,9 +34,12 @@ export function normalizeGuidelineName(text: string): string {
 
 /** Splits a trailing year off a normalised name: "knee complaints 2004" → ["knee complaints", 2004]. */
 export function splitYear(name: string): { base: string; year: number | null } {
-  const m = /^(.*?)\s*\b((?:19|20)\d\d)$/.exec(name);
-  if (!m || !m[1]) return { base: name, year: null };
-  return { base: m[1], year: Number(m[2]) };
+  const year = name.slice(-4);
+  if (!/^(?:19|20)\d\d$/.test(year)) return { base: name, year: null };
+  // The year is a word of its own, and something stands before it (on one line).
+  const base = name.slice(0, -4).trimEnd();
+  if (/\w$/.test(name.slice(0, -4)) || !base || /[\n\r\u2028\u2029]/.test(base)) return { base: name, year: null };
+  return { base, year: Number(year) };
 }
 
 /** A guideline a name resolved to, and what the name added after the alias (an ODG chapter, a topic). */

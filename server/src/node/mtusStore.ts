@@ -10,12 +10,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { importedGuidelineProblem, type ImportedGuideline } from '../knowledge/mtusData';
 import type { ImportOptions, ImportResult } from '../knowledge/mtusImport';
+import { readRegularFile } from './regularFile';
 
 /** The version of the JSON files this code writes and reads. */
 export const STORE_VERSION = 1;
 
 /** PDFs larger than this are refused (the guideline PDFs are a few MB). */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
+/** Stored guideline files larger than this are refused (the text of a guideline is a few MB at most). */
+export const MAX_STORE_FILE_BYTES = 64 * 1024 * 1024;
 
 /** What the store holds, and one message per file that could not be used. */
 export interface StoreContents {
@@ -52,9 +56,14 @@ export function loadMtusStore(folder: string): StoreContents {
   }
   for (const name of names) {
     const file = path.join(folder, name);
+    const read = readRegularFile(file, MAX_STORE_FILE_BYTES);
+    if (!read.ok) {
+      contents.problems.push(`MTUS store: ${file} ${unreadableText(read)}; it is ignored.`);
+      continue;
+    }
     let value: unknown;
     try {
-      value = JSON.parse(fs.readFileSync(file, 'utf8'));
+      value = JSON.parse(read.bytes.toString('utf8'));
     } catch (e) {
       contents.problems.push(`MTUS store: ${file} is not valid JSON (${(e as Error).message}); it is ignored. Import the guideline PDF again to replace it.`);
       continue;
@@ -111,14 +120,13 @@ export function saveImportedGuideline(folder: string, guideline: ImportedGuideli
  * stores it. Never throws; on any failure the store is left as it was.
  */
 export async function importMtusPdf(file: string, folder: string, extract?: Extractor): Promise<ImportOutcome> {
-  let bytes: Uint8Array;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_PDF_BYTES) return { ok: false, error: `${file} is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_PDF_BYTES / 1024 / 1024} MB allowed.` };
-    bytes = new Uint8Array(fs.readFileSync(file));
-  } catch (e) {
-    return { ok: false, error: `Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` };
+  const read = readRegularFile(file, MAX_PDF_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'too-large') return { ok: false, error: `${file} is ${Math.round(read.size / 1024 / 1024)} MB, more than the ${MAX_PDF_BYTES / 1024 / 1024} MB allowed.` };
+    if (read.reason === 'not-a-file') return { ok: false, error: `${file} is not a regular file (a folder, a pipe or a device); nothing was imported.` };
+    return { ok: false, error: `Cannot read ${file} (${read.code}).` };
   }
+  const bytes = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   let result: ImportResult;
   try {
     result = await (extract ?? loadImporter())(bytes, { fileName: path.basename(file) });
@@ -132,17 +140,37 @@ export async function importMtusPdf(file: string, folder: string, extract?: Extr
   } catch (e) {
     return { ok: false, error: `Cannot write the MTUS store in ${folder} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous data is unchanged.` };
   }
-  const printed = result.guideline.pages.map((p) => p.printed).filter((n): n is number => n !== null);
+  // A loop, not Math.min(...printed): a spread of a huge page list would overflow the stack.
+  let printedPages = 0;
+  let firstPrinted: number | null = null;
+  let lastPrinted: number | null = null;
+  for (const page of result.guideline.pages) {
+    if (page.printed === null) continue;
+    printedPages++;
+    if (firstPrinted === null || page.printed < firstPrinted) firstPrinted = page.printed;
+    if (lastPrinted === null || page.printed > lastPrinted) lastPrinted = page.printed;
+  }
   return {
     ok: true,
     guidelineId: result.guideline.guidelineId,
     name: result.name,
-    printedPages: printed.length,
-    firstPrinted: printed.length ? Math.min(...printed) : null,
-    lastPrinted: printed.length ? Math.max(...printed) : null,
+    printedPages,
+    firstPrinted,
+    lastPrinted,
     file: stored,
     warnings: result.warnings,
   };
+}
+
+function unreadableText(read: Exclude<ReturnType<typeof readRegularFile>, { ok: true }>): string {
+  switch (read.reason) {
+    case 'not-a-file':
+      return 'is not a regular file (a folder, a pipe or a device)';
+    case 'too-large':
+      return `is ${Math.round(read.size / 1024 / 1024)} MB, more than the ${MAX_STORE_FILE_BYTES / 1024 / 1024} MB a stored guideline may have`;
+    case 'unreadable':
+      return `cannot be read (${read.code})`;
+  }
 }
 
 /**
