@@ -1,5 +1,5 @@
 import type { Check, Finding, Fix, Severity } from './types';
-import { letterDate, pageNumberRange, proseTarget } from './mtusCitations';
+import { letterDate, pageNumberRange, proseTarget, resolvedCitations } from './mtusCitations';
 import { formatRanges, type CitationResolution, type PageVerdict, type Topic } from '../knowledge/mtus';
 import type { PageRef } from '../model';
 
@@ -18,17 +18,14 @@ const check: Check = {
   *run({ decision, text, knowledge }) {
     const index = knowledge.mtus;
     const date = letterDate(decision);
-    for (const item of decision.items) {
-      for (const line of item.guidelines) {
-        for (const citation of line.citations) {
-          const resolved = index.resolveCitation(citation, { date });
-          if (resolved.status !== 'mtus') continue;
-          for (const verdict of resolved.pages) {
-            const finding = pageFinding(resolved, verdict, citation.pageRefs[verdict.ref]);
-            if (finding) yield finding;
-          }
-        }
+    for (const { citation, resolved } of resolvedCitations(decision, index)) {
+      if (resolved.status !== 'mtus') continue;
+      for (const verdict of resolved.pages) {
+        const finding = pageFinding(resolved, verdict, citation.pageRefs[verdict.ref]);
+        if (finding) yield finding;
       }
+    }
+    for (const item of decision.items) {
       for (const prose of item.rationale?.citations ?? []) {
         if (prose.pages.length === 0) continue;
         const target = proseTarget(index, item, prose, date);

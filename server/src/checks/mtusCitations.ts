@@ -3,8 +3,8 @@
  * guideline a rationale's prose citation refers to, and where in the source a page number or a
  * guideline name stands.
  */
-import type { Decision, HeaderFieldName, Item, ProseCitation, Span } from '../model';
-import type { Guideline, MtusIndex } from '../knowledge/mtus';
+import type { Citation, Decision, HeaderFieldName, Item, ProseCitation, Span } from '../model';
+import type { CitationResolution, Guideline, MtusIndex } from '../knowledge/mtus';
 
 const DATE_FIELDS: readonly HeaderFieldName[] = ['urDenial', 'decision', 'assigned', 'applicationReceived'];
 
@@ -84,4 +84,31 @@ export function nameRange(text: string, span: Span, name: string): { start: numb
     if (m) return { start: span.start + m.index, end: span.start + m.index + m[0].length };
   }
   return { start: span.start, end: span.end };
+}
+
+/** A citation of an item's guideline lines with what the MTUS index makes of it. */
+export interface ResolvedCitation {
+  item: Item;
+  citation: Citation;
+  resolved: CitationResolution;
+}
+
+const RESOLVED = new WeakMap<Decision, { index: MtusIndex; list: ResolvedCitation[] }>();
+
+/**
+ * Every citation of every item's guideline lines, resolved against the index at the letter's date:
+ * once per parsed letter, shared by unknown-guideline and citation-page.
+ */
+export function resolvedCitations(decision: Decision, index: MtusIndex): ResolvedCitation[] {
+  const cached = RESOLVED.get(decision);
+  if (cached && cached.index === index) return cached.list;
+  const date = letterDate(decision);
+  const list: ResolvedCitation[] = [];
+  for (const item of decision.items) {
+    for (const line of item.guidelines) {
+      for (const citation of line.citations) list.push({ item, citation, resolved: index.resolveCitation(citation, { date }) });
+    }
+  }
+  RESOLVED.set(decision, { index, list });
+  return list;
 }

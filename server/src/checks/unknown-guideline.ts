@@ -1,5 +1,5 @@
 import type { Check, Fix } from './types';
-import { letterDate, nameRange, proseTarget } from './mtusCitations';
+import { letterDate, nameRange, proseTarget, resolvedCitations } from './mtusCitations';
 import type { Citation } from '../model';
 import type { Guideline, MtusIndex } from '../knowledge/mtus';
 
@@ -15,33 +15,30 @@ const check: Check = {
   *run({ decision, text, knowledge }) {
     const index = knowledge.mtus;
     const date = letterDate(decision);
-    for (const item of decision.items) {
-      for (const line of item.guidelines) {
-        for (const citation of line.citations) {
-          const resolved = index.resolveCitation(citation, { date });
-          const at = citation.guidelineSpan.end > citation.guidelineSpan.start ? citation.guidelineSpan : citation.span;
-          if (resolved.status === 'unknown') {
-            const yearless = resolved.match?.yearMismatch ? resolved.match.guideline : null;
-            const message = yearless
-              ? `"${citation.guideline}": ${withoutYear(yearless.short)} is known only as ${editions(yearless).map((n) => `"${n}"`).join(' or ')}, not ${resolved.match?.year}.`
-              : `"${citation.guideline}" is not a guideline the MTUS index knows.${suggestionText(index, citation)}`;
-            yield {
-              start: at.start,
-              end: at.end,
-              message,
-              fixes: yearless ? yearFixes(yearless, at) : suggestionFixes(index, citation, text, at),
-              data: { guideline: citation.guideline, suggestions: index.suggestGuidelines(citation.guideline) },
-            };
-          } else if (resolved.status === 'mislabelled' && resolved.guideline) {
-            yield {
-              start: at.start,
-              end: at.end,
-              message: `${resolved.guideline.name} is not part of the MTUS: cite it as a "Non-MTUS Citation".`,
-              data: { guideline: citation.guideline, source: resolved.guideline.id },
-            };
-          }
-        }
+    for (const { citation, resolved } of resolvedCitations(decision, index)) {
+      const at = citation.guidelineSpan.end > citation.guidelineSpan.start ? citation.guidelineSpan : citation.span;
+      if (resolved.status === 'unknown') {
+        const yearless = resolved.match?.yearMismatch ? resolved.match.guideline : null;
+        const message = yearless
+          ? `"${citation.guideline}": ${withoutYear(yearless.short)} is known only as ${editions(yearless).map((n) => `"${n}"`).join(' or ')}, not ${resolved.match?.year}.`
+          : `"${citation.guideline}" is not a guideline the MTUS index knows.${suggestionText(index, citation)}`;
+        yield {
+          start: at.start,
+          end: at.end,
+          message,
+          fixes: yearless ? yearFixes(yearless, at) : suggestionFixes(index, citation, text, at),
+          data: { guideline: citation.guideline, suggestions: index.suggestGuidelines(citation.guideline) },
+        };
+      } else if (resolved.status === 'mislabelled' && resolved.guideline) {
+        yield {
+          start: at.start,
+          end: at.end,
+          message: `${resolved.guideline.name} is not part of the MTUS: cite it as a "Non-MTUS Citation".`,
+          data: { guideline: citation.guideline, source: resolved.guideline.id },
+        };
       }
+    }
+    for (const item of decision.items) {
       for (const prose of item.rationale?.citations ?? []) {
         if (prose.regulation) {
           const regulation = index.resolveRegulation(prose.regulation, { date });
