@@ -157,3 +157,10 @@ test('CRLF text keeps CRLF line breaks', () => {
   assert.doesNotMatch(out.text.replace(/\r\n/g, ''), /\n/);
   assert.deepEqual(shape(out.text).items, shape(text).items);
 });
+
+test('a suppression comment line is kept by the normalizer (it is text like any other)', () => {
+  const letter = '<!-- imr-disable-file unknown-drug -->\n' + toPdfText(readLetter('000'));
+  const result = normalizePdfText(letterDocument(letter));
+  const out = applyEdits(letter, result.edits);
+  assert.ok(out.includes('<!-- imr-disable-file unknown-drug -->'));
+});

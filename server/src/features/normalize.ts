@@ -97,7 +97,7 @@ function normalizeRange(text: string, decision: Decision, from: number, to: numb
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // The lines of the range, clipped to it.
   const lines: Line[] = [];
-  for (const line of scanLines(text)) {
+  for (const line of scanLines(text, true)) {
     if (line.end < from || line.start > to) continue;
     const contentStart = Math.max(line.contentStart, from);
     const contentEnd = Math.min(line.contentEnd, to);

@@ -15,8 +15,12 @@ export interface Line {
 /** Lines longer than this are never structure (headings, labels, titles): only prose. */
 export const MAX_STRUCTURE_LENGTH = 600;
 
-/** Splits a text into lines (\n, \r\n and \r all end a line, as in LSP). */
-export function scanLines(text: string): Line[] {
+/**
+ * Splits a text into lines (\n, \r\n and \r all end a line, as in LSP). For the structure, a line
+ * that is only an HTML comment (a suppression) counts as blank, unless `keepComments` is set (the
+ * normalizer, which must keep every character).
+ */
+export function scanLines(text: string, keepComments = false): Line[] {
   const lines: Line[] = [];
   let start = 0;
   const n = text.length;
@@ -32,7 +36,7 @@ export function scanLines(text: string): Line[] {
     let ce = end;
     while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
     // A line that is only an HTML comment (an inline suppression) counts as blank for the structure.
-    if (ce - cs >= 7 && text.startsWith('<!--', cs) && text.startsWith('-->', ce - 3)) ce = cs;
+    if (!keepComments && ce - cs >= 7 && text.startsWith('<!--', cs) && text.startsWith('-->', ce - 3)) ce = cs;
     lines.push({ index: lines.length, start, end, contentStart: cs, contentEnd: ce });
     if (end >= n) break;
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
