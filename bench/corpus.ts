@@ -5,19 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { corpusDir, corpusFiles, toPdfText } from '../test/helpers';
+import { corpusDir, corpusFiles, seeded, toPdfText } from '../test/helpers';
 
-/** A small seeded random number generator (mulberry32): floats in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 

@@ -66,3 +66,15 @@ export function edit(text: string, from: string, to: string): string {
   if (text.indexOf(from, at + 1) >= 0) throw new Error(`more than once in the letter: ${from}`);
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
+
+/** A small seeded random number generator (mulberry32): floats in [0, 1), the same for a seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -9,6 +9,7 @@
  * Size: `IMR_EDIT_BURSTS` bursts (default 50) of `IMR_EDIT_BURST_SIZE` edits (default 20) on each of
  * `IMR_EDIT_DOCS` letters (default 10): 10,000 edits. `IMR_FUZZ_SEED` replays a run.
  */
+import { seeded } from '../helpers';
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -26,17 +27,6 @@ const SEED = process.env.IMR_FUZZ_SEED ? Number(process.env.IMR_FUZZ_SEED) : Mat
 /** Compare the whole model (imr/exportJson) every this many bursts. */
 const MODEL_EVERY = 10;
 
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed with IMR_FUZZ_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Change {
   start: number;
@@ -147,7 +137,7 @@ describe(`edit consistency: ${DOCS} letters × ${BURSTS} bursts × ${BURST_SIZE}
 
   test('published diagnostics always equal a fresh analysis of the same text, and are never stale', async () => {
     const seeds = seedLetters();
-    const random = prng(SEED);
+    const random = seeded(SEED);
     const failures: string[] = [];
 
     const runDocument = async (d: number) => {
@@ -158,7 +148,7 @@ describe(`edit consistency: ${DOCS} letters × ${BURSTS} bursts × ${BURST_SIZE}
       let version = 1;
       /** Texts of versions not yet superseded by a published one. */
       const texts = new Map<number, string>([[1, text]]);
-      const maker = new EditMaker(prng(SEED + d * 7919), seeds, eol);
+      const maker = new EditMaker(seeded(SEED + d * 7919), seeds, eol);
       let checked = 0;
       client.open(uri, text, 'imr', version);
       const verifyPublishes = () => {
