@@ -214,4 +214,6 @@ export interface Decision {
   suppressions: Suppression[];
   /** What the parser left unread because the text is far larger than a letter (empty for letters). */
   limits: string[];
+  /** Where reading stopped: the text's length, or less when a limit cut it short. */
+  readTo: number;
 }

@@ -53,3 +53,14 @@ test('text that is not a letter stays silent', () => {
   assert.equal(parse(prose).layout, 'unknown');
   assert.deepEqual(analyze(prose).findings, []);
 });
+
+test('past 2,000 disputed items reading stops, says so, and records where', () => {
+  const head = readLetter('000').split('**Baclofen 20mg #120:** Upheld')[0];
+  const items = Array.from({ length: 2500 }, (_, i) => `**Baclofen ${i}mg #${i}:** Upheld\n`).join('');
+  const text = head + items;
+  const d = parse(text);
+  assert.equal(d.items.length, 2000);
+  assert.equal(d.limits.length, 1);
+  assert.equal(text.slice(d.readTo, d.readTo + 25), '**Baclofen 2000mg #2000:*');
+  assert.equal(parse(readLetter('003')).readTo, readLetter('003').length);
+});

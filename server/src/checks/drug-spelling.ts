@@ -27,8 +27,10 @@ const check: Check = {
   code: 'drug-spelling',
   description: 'A word in the text looks like a misspelled drug name.',
   defaultSeverity: 'hint',
-  *run({ text, decision, knowledge }) {
+  *run({ text: whole, decision, knowledge }) {
     const drugs = knowledge.drugs;
+    // Only what the parser read: a text cut short by its limits is not scanned past them.
+    const text = decision.readTo < whole.length ? whole.slice(0, decision.readTo) : whole;
     const skipped = [...drugs.findAll(text), ...unknownTreatments(text, decision, drugs)].sort((a, b) => a.start - b.start);
     const verdicts = verdictsFor(drugs);
     // Words already found clean in this letter, by a hash of their lower case: most words repeat,

@@ -156,12 +156,15 @@ export const MAX_ITEMS = 2000;
 class Parser {
   private readonly lines: Line[];
   private readonly limits: string[] = [];
+  /** Where reading stopped (see MAX_ITEMS). */
+  private readTo: number;
   /** Per line index: its bare text, heading key and item label, computed once. */
   private readonly bareCache: Array<BareLine | undefined> = [];
   private readonly keyCache: Array<string | undefined> = [];
   private readonly labelCache: Array<LabelMatch | null | undefined> = [];
 
   constructor(private readonly text: string) {
+    this.readTo = text.length;
     this.lines = scanLines(text);
   }
 
@@ -184,7 +187,15 @@ class Parser {
       items,
       suppressions: this.findSuppressions(),
       limits: this.limits,
+      readTo: this.readTo,
     };
+  }
+
+  /** Stops reading at `offset`: the letter is far larger than a letter (MAX_ITEMS); says so once. */
+  private stopReading(offset: number): void {
+    if (offset >= this.readTo) return;
+    this.readTo = offset;
+    if (this.limits.length === 0) this.limits.push(`More than ${MAX_ITEMS} disputed items: only the first ${MAX_ITEMS} are read and checked.`);
   }
 
   // ------------------------------------------------------------------ lines
@@ -528,6 +539,7 @@ class Parser {
       for (let k = 0; k < lines.length; k++) {
         if (marks.length > markLimit) {
           // What follows is left unread (MAX_ITEMS): it must not become one giant field either.
+          this.stopReading(lines[k].start);
           lines = lines.slice(0, k);
           break;
         }
@@ -587,7 +599,7 @@ class Parser {
         const fieldLines = mark.line < 0 ? [] : lines.slice(mark.line + 1, nextLine);
         if (mark.type === 'title') {
           if (items.length >= MAX_ITEMS) {
-            this.limits.push(`More than ${MAX_ITEMS} disputed items: only the first ${MAX_ITEMS} are read and checked.`);
+            this.stopReading(mark.line >= 0 ? lines[mark.line].start : mark.title.start);
             break;
           }
           const titleEnd = mark.line < 0 ? mark.title.end : lines[mark.line].contentEnd;
