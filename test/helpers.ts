@@ -1,8 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+/**
+ * This folder (test/): where this file is, or, when it is bundled into a script under test/out/,
+ * the nearest folder above named "test".
+ */
+const testDir = (() => {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) if (path.basename(dir) === 'test') return dir;
+  return __dirname;
+})();
+
 /** The shared corpus of real letters, beside the repository (../shared/corpus). */
-export const corpusDir = path.resolve(__dirname, '..', '..', 'shared', 'corpus');
+export const corpusDir = path.resolve(testDir, '..', '..', 'shared', 'corpus');
 
 /** The five corpus letters' file names, sorted (000 ... 004). */
 export function corpusFiles(): string[] {
@@ -24,11 +33,11 @@ export function letterPath(prefix: string): string {
 }
 
 /** The repository root. */
-export const repoRoot = path.resolve(__dirname, '..');
+export const repoRoot = path.resolve(testDir, '..');
 
 /** Reads one of our own sample letters in test/fixtures/layouts. */
 export function readFixture(name: string): string {
-  return fs.readFileSync(path.join(__dirname, 'fixtures', 'layouts', name), 'utf8');
+  return fs.readFileSync(path.join(testDir, 'fixtures', 'layouts', name), 'utf8');
 }
 
 /**

@@ -22,6 +22,13 @@ export interface Analysis {
   failures: string[];
 }
 
+/**
+ * The most findings one check reports on one letter. A real letter has a handful; a pasted
+ * archive or a generated text can have hundreds of thousands, which no one reads and which would
+ * cost more to send and show than to find. The letter's `limits` say when a check was cut short.
+ */
+export const MAX_FINDINGS_PER_CHECK = 500;
+
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error', 'default']);
 
 /** Whether a settings value is a valid rule level. */
@@ -43,7 +50,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const level = rules[check.code];
     if (level === 'off') continue;
     try {
+      let count = 0;
       for (const f of check.run({ text, decision, knowledge })) {
+        if (count++ === MAX_FINDINGS_PER_CHECK) {
+          decision.limits.push(`More than ${MAX_FINDINGS_PER_CHECK} problems of kind ${check.code}: only the first ${MAX_FINDINGS_PER_CHECK} are reported.`);
+          break;
+        }
         const severity: Severity = level && level !== 'default' ? level : (f.severity ?? check.defaultSeverity);
         findings.push({ ...f, code: check.code, severity });
       }

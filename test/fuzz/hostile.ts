@@ -9,6 +9,7 @@
  *
  *   node --import tsx test/fuzz/hostile.ts [CASE ...]
  */
+import * as path from 'node:path';
 import { analyze } from '../../server/src/engine';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { foldingRanges } from '../../server/src/features/folding';
@@ -123,7 +124,8 @@ export function runHostileCase(name: string): HostileResult {
   }
 }
 
-if (require.main === module) {
+// Run as a script, directly or as the bundle test/out/hostile.js (not when a bundle only imports the cases).
+if (require.main === module && /hostile/.test(path.basename(process.argv[1] ?? ''))) {
   // Warm up (load the knowledge, compile the hot paths) so the first case is not charged for it.
   analyze(readLetter('003'));
   analyze(readLetter('001'));

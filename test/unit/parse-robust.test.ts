@@ -1,7 +1,7 @@
 /** Any input gives a model without throwing, and text that is not a letter gives an empty one. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parse } from '../../server/src/parser/parse';
+import { MAX_READ, parse } from '../../server/src/parser/parse';
 import { analyze } from '../../server/src/engine';
 import { readLetter } from '../helpers';
 
@@ -28,12 +28,32 @@ test('a 10 MB single line', () => {
   assert.equal(d.items.length, 0);
 });
 
-test('a letter with a 10 MB rationale line still parses its items', () => {
+test('a letter with a 1.5 MB rationale line still parses its items', () => {
   const letter = readLetter('000');
-  const long = letter.replace('According to MTUS guidelines,', `According to MTUS guidelines, ${'word '.repeat(2_000_000)}`);
+  const long = letter.replace('According to MTUS guidelines,', `According to MTUS guidelines, ${'word '.repeat(300_000)}`);
+  assert.ok(long.length > 1_500_000 && long.length < MAX_READ);
   const d = parse(long);
   assert.equal(d.items.length, 1);
   assert.equal(d.items[0].rationale?.conclusion, 'not-medically-necessary');
+  assert.deepEqual(d.limits, []);
+  assert.equal(d.readTo, long.length);
+});
+
+test('a text longer than MAX_READ is read up to a line end before it, and says so', () => {
+  const letter = readLetter('000');
+  const long = letter.replace('According to MTUS guidelines,', `According to MTUS guidelines, ${'word '.repeat(2_000_000)}`);
+  const d = parse(long);
+  assert.equal(d.items.length, 1, 'the item before the cut is read');
+  // The rationale's conclusion is past the cut: not read, so not claimed.
+  assert.equal(d.items[0].rationale?.conclusion ?? null, null);
+  // The line is far longer than MAX_READ: it is cut inside.
+  assert.equal(d.readTo, MAX_READ);
+  assert.match(d.limits.join('\n'), /characters long: only the first 2,000,000 are read and checked/);
+  // Many lines: the cut falls after the last line break before MAX_READ.
+  const lines = parse(letter + 'a short line of prose\n'.repeat(100_000));
+  assert.ok(lines.readTo <= MAX_READ && lines.readTo > MAX_READ - 30, `readTo ${lines.readTo}`);
+  assert.equal((letter + 'a short line of prose\n'.repeat(100_000))[lines.readTo - 1], '\n');
+  assert.equal(lines.items.length, 1);
 });
 
 test('CR and CRLF line ends read like LF', () => {

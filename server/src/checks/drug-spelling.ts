@@ -31,34 +31,35 @@ const check: Check = {
     const drugs = knowledge.drugs;
     // Only what the parser read: a text cut short by its limits is not scanned past them.
     const text = decision.readTo < whole.length ? whole.slice(0, decision.readTo) : whole;
-    const skipped = [...drugs.findAll(text), ...unknownTreatments(text, decision, drugs)].sort((a, b) => a.start - b.start);
-    const verdicts = verdictsFor(drugs);
-    // Words already found clean in this letter, by a hash of their lower case: most words repeat,
-    // and this rules them out without making a string for each.
-    const clean = new Map<number, string>();
+    const memo = memoFor(drugs);
+    // The ranges left to other rules (known drug names, the titles unknown-drug reports): found
+    // only once a suspect word turns up, which most letters never have.
+    let skipped: Array<{ start: number; end: number }> | undefined;
     let next = 0;
     for (let start = nextWordStart(text, 0), end = 0; start >= 0; start = nextWordStart(text, end)) {
       end = wordEnd(text, start);
       if (end - start < MIN_LENGTH) continue;
-      while (next < skipped.length && skipped[next].end <= start) next++;
-      if (next < skipped.length && skipped[next].start < end) continue;
       const hash = lowerHash(text, start, end);
-      const seen = clean.get(hash);
+      const seen = memo.clean.get(hash);
       if (seen !== undefined && equalsLower(text, start, end, seen)) continue;
       const word = text.slice(start, end);
       // Short capitals are abbreviations (NSAID, SSRIs), not misspelled names.
       if (ACRONYM.test(word)) continue;
       const lower = word.toLowerCase();
-      let suggestions = verdicts.get(lower);
+      let suggestions = memo.suspects.get(lower);
       if (!suggestions) {
         suggestions = misspellingOf(lower, drugs);
-        if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-        verdicts.set(lower, suggestions);
+        if (suggestions.length === 0) {
+          if (memo.clean.size >= MAX_MEMO) memo.clean.clear();
+          if (seen === undefined) memo.clean.set(hash, lower);
+          continue;
+        }
+        if (memo.suspects.size >= MAX_MEMO) memo.suspects.clear();
+        memo.suspects.set(lower, suggestions);
       }
-      if (suggestions.length === 0) {
-        clean.set(hash, lower);
-        continue;
-      }
+      skipped ??= [...drugs.findAll(text), ...unknownTreatments(text, decision, drugs)].sort((a, b) => a.start - b.start);
+      while (next < skipped.length && skipped[next].end <= start) next++;
+      if (next < skipped.length && skipped[next].start < end) continue;
       const names = suggestionList(word, suggestions);
       yield {
         start,
@@ -74,20 +75,26 @@ const check: Check = {
 };
 
 /**
- * The verdict on each word (lower case) seen so far, per lexicon: letters share most of their
- * words, and a lexicon never changes once built, so a word is judged once, not once per letter
- * (the CLI over an archive, the server on every keystroke). Bounded: cleared when full.
+ * What is known of words already judged, per lexicon: letters share most of their words, and a
+ * lexicon never changes once built, so a word is judged once, not once per letter (the CLI over
+ * an archive, the server on every keystroke). Clean words are kept by a hash of their lower case,
+ * so that the common case makes no string; suspect words with their suggestions. Both bounded:
+ * cleared when full.
  */
-const VERDICTS = new WeakMap<DrugLexicon, Map<string, Suggestion[]>>();
-const MAX_VERDICTS = 100_000;
+interface Memo {
+  clean: Map<number, string>;
+  suspects: Map<string, Suggestion[]>;
+}
+const MEMOS = new WeakMap<DrugLexicon, Memo>();
+const MAX_MEMO = 100_000;
 
-function verdictsFor(drugs: DrugLexicon): Map<string, Suggestion[]> {
-  let verdicts = VERDICTS.get(drugs);
-  if (!verdicts) {
-    verdicts = new Map();
-    VERDICTS.set(drugs, verdicts);
+function memoFor(drugs: DrugLexicon): Memo {
+  let memo = MEMOS.get(drugs);
+  if (!memo) {
+    memo = { clean: new Map(), suspects: new Map() };
+    MEMOS.set(drugs, memo);
   }
-  return verdicts;
+  return memo;
 }
 
 /** Whether text[start, end) is `lower` (lower case) up to ASCII capitals. */

@@ -44,9 +44,18 @@ export function sectionLabel(section: Section): string {
   return (title.endsWith(':') ? title.slice(0, -1).trimEnd() : title) || 'Section';
 }
 
-/** Collapses runs of white space to one space and trims. */
+/** The longest text `collapse` returns: names and details shown in lists, hovers and messages. */
+export const SHOWN_MAX = 300;
+
+/**
+ * Collapses runs of white space to one space and trims. A text longer than `SHOWN_MAX` (a title
+ * that runs on for pages) is cut there and ends in "…": only its head is read.
+ */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const head = text.length > 2 * SHOWN_MAX ? text.slice(0, 2 * SHOWN_MAX) : text;
+  const shown = head.replace(/\s+/g, ' ').trim();
+  if (shown.length > SHOWN_MAX) return shown.slice(0, SHOWN_MAX).trimEnd() + '…';
+  return head === text || !/\S/.test(text.slice(head.length)) ? shown : shown + '…';
 }
 
 /** Whether offset lies in [start, end] (the end is inclusive, so a cursor just after a word still counts). */

@@ -26,7 +26,30 @@ import { parseTitle } from './title';
  * Never throws: text that is not a letter gives a model with layout "unknown" and nothing in it.
  */
 export function parse(text: string): Decision {
-  return new Parser(text).run();
+  if (text.length <= MAX_READ) return new Parser(text).run();
+  const cut = readLimit(text);
+  const decision = new Parser(text.slice(0, cut)).run();
+  decision.readTo = Math.min(decision.readTo, cut);
+  decision.limits.push(
+    `The text is ${text.length.toLocaleString('en-US')} characters long: only the first ` +
+      `${cut.toLocaleString('en-US')} are read and checked.`,
+  );
+  return decision;
+}
+
+/**
+ * The most characters of a text that are read. A letter is tens of kilobytes; a text a hundred
+ * times that (a pasted archive, a log) is read no further, so that no paste can stall the editor.
+ */
+export const MAX_READ = 2_000_000;
+
+/** Where reading a text longer than MAX_READ stops: after the last line break before it, else at it. */
+function readLimit(text: string): number {
+  const lineEnd = text.lastIndexOf('\n', MAX_READ - 1);
+  if (lineEnd >= MAX_READ / 2) return lineEnd + 1;
+  // One huge line: cut inside it, never between the halves of a surrogate pair.
+  const c = text.charCodeAt(MAX_READ - 1);
+  return c >= 0xd800 && c <= 0xdbff ? MAX_READ - 1 : MAX_READ;
 }
 
 const HEADER_LABELS: Array<[RegExp, HeaderFieldName]> = [
@@ -89,12 +112,15 @@ const LICENSED = /\blicensed (?:to practice )?in (?:the states? of )?/gi;
 
 /**
  * The phrase after each match of `lead` (which ends where the phrase starts), up to a reviewer stop
- * (", and is", "has", a period...) within `max` characters: [from, to) offsets into `text`.
+ * (", and is", "has", a period...) within `max` characters: [from, to) offsets into `text`. A
+ * reviewer states a credential once or twice; no more than MAX_PHRASES are read.
  */
+const MAX_PHRASES = 20;
+
 function phrasesAfter(text: string, lead: RegExp, max: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   lead.lastIndex = 0;
-  for (let m = lead.exec(text); m; m = lead.exec(text)) {
+  for (let m = lead.exec(text); m && out.length < MAX_PHRASES; m = lead.exec(text)) {
     const from = m.index + m[0].length;
     const window = text.slice(from, from + max + 1);
     const stop = window.search(REVIEWER_STOP);
@@ -153,6 +179,9 @@ const LAYOUT_FIRST_WORDS = ['MEDICAL', 'ISSUE', 'INDEPENDENT', 'IMR', 'DOCUMENTS
  */
 export const MAX_ITEMS = 2000;
 
+/** A layout has four to six sections; past this many headings the text is not a letter. */
+export const MAX_SECTIONS = 200;
+
 class Parser {
   private readonly lines: Line[];
   private readonly limits: string[] = [];
@@ -192,10 +221,10 @@ class Parser {
   }
 
   /** Stops reading at `offset`: the letter is far larger than a letter (MAX_ITEMS); says so once. */
-  private stopReading(offset: number): void {
+  private stopReading(offset: number, why = `More than ${MAX_ITEMS} disputed items: only the first ${MAX_ITEMS} are read and checked.`): void {
     if (offset >= this.readTo) return;
     this.readTo = offset;
-    if (this.limits.length === 0) this.limits.push(`More than ${MAX_ITEMS} disputed items: only the first ${MAX_ITEMS} are read and checked.`);
+    this.limits.push(why);
   }
 
   // ------------------------------------------------------------------ lines
@@ -276,7 +305,10 @@ class Parser {
     const limit = this.lines.length;
     for (let i = 0; i < limit; i++) {
       const line = this.lines[i];
-      if (!this.isStructureCandidate(line) || line.contentEnd - line.contentStart > 200) continue;
+      const length = line.contentEnd - line.contentStart;
+      // The keys tested below are at least 12 characters long ("CASE SUMMARY"); a key is never
+      // longer than its line.
+      if (length < 12 || length > 200 || !this.isStructureCandidate(line)) continue;
       const c = this.text[line.contentStart];
       if (!/[A-Z#*<0-9]/i.test(c)) continue;
       // Skip, without computing its key, a line that can match none of the tests below: they
@@ -302,15 +334,24 @@ class Parser {
   private findSections(defs: readonly HeadingDef[]): Section[] {
     const found: Array<{ def: HeadingDef; heading: Span; bodyStart: number; line: number; lastLine: number }> = [];
     const starts = startsPattern(firstWords(defs));
+    // No key shorter than this matches a heading (see matchHeading), and a key is never longer than its line.
+    const shortest = Math.min(20, ...defs.map((d) => d.text.length));
+    let stop = this.lines.length;
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i];
-      if (!this.isStructureCandidate(line) || line.contentEnd - line.contentStart > 200) continue;
+      const length = line.contentEnd - line.contentStart;
+      if (length < shortest || length > 200 || !this.isStructureCandidate(line)) continue;
       if (!mayStartWith(this.text.slice(line.contentStart, line.contentEnd), starts)) continue;
       const b = this.bareOf(line);
       if (!/^[A-Za-z]/.test(b.text)) continue;
       const key = this.keyOf(line);
       let match = matchHeading(key, defs);
       if (!match) continue;
+      if (found.length === MAX_SECTIONS) {
+        this.stopReading(line.start, `More than ${MAX_SECTIONS} section headings: only the first ${MAX_SECTIONS} sections are read and checked.`);
+        stop = i;
+        break;
+      }
       let lastLine = i;
       if (!match.complete) {
         // A heading hard-wrapped over up to three lines: read on to its colon.
@@ -362,7 +403,7 @@ class Parser {
     const sections: Section[] = [];
     for (let k = 0; k < found.length; k++) {
       const f = found[k];
-      const stopLine = k + 1 < found.length ? found[k + 1].line : this.lines.length;
+      const stopLine = k + 1 < found.length ? found[k + 1].line : stop;
       let end = Math.max(f.heading.end, f.bodyStart);
       for (let j = stopLine - 1; j > f.lastLine; j--) {
         if (!isBlank(this.lines[j])) {

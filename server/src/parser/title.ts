@@ -15,6 +15,13 @@ export const QUANTITY = /(?:#[ \t]{0,2}(\d{1,7}(?:\.\d{1,4})?)(?![\d/])|\b(?:qty
 const FORMS =
   /^(?:cream|creams|gel|gels|ointment|lotion|patch|patches|tab|tabs|tablet|tablets|cap|caps|capsule|capsules|solution|suspension|spray|injection|injections|liquid|powder|film|lozenge|suppository|suppositories|drops|oral|topical|transdermal|compound|compounded)$/i;
 
+/**
+ * How much of a title is read for its parts. Real titles are a line ("Baclofen 20mg #120", "Is the
+ * request for physical therapy ... medically necessary?"); a pasted title megabytes long is read
+ * no further, so parsing it costs no more than a real one.
+ */
+export const TITLE_READ_LIMIT = 500;
+
 export interface TitleParts {
   treatment: Span;
   form: string | null;
@@ -35,8 +42,8 @@ export function normalizeStrength(text: string): string {
  * parts' offsets are found by aligning the two.
  */
 export function parseTitle(title: Span, source?: string): TitleParts {
-  const text = title.text;
-  const plain = source === undefined || (title.end - title.start === text.length && source.startsWith(text, title.start));
+  const plain = source === undefined || (title.end - title.start === title.text.length && source.startsWith(title.text, title.start));
+  const text = title.text.length > TITLE_READ_LIMIT ? title.text.slice(0, TITLE_READ_LIMIT) : title.text;
   const offset = (i: number) => (plain ? title.start + i : sourceOffsetOf(source, title.start, title.end, text, i));
   const at = (from: number, to: number): Span => ({
     text: text.slice(from, to),
