@@ -2,8 +2,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { MAX_READ, parse } from '../../server/src/parser/parse';
-import { analyze } from '../../server/src/engine';
-import { readLetter } from '../helpers';
+import { analyze, MAX_FINDINGS_PER_CHECK } from '../../server/src/engine';
+import { collapse, SHOWN_MAX } from '../../server/src/features/document';
+import { readFixture, readLetter } from '../helpers';
 
 test('empty text', () => {
   const d = parse('');
@@ -83,4 +84,32 @@ test('past 2,000 disputed items reading stops, says so, and records where', () =
   assert.equal(d.limits.length, 1);
   assert.equal(text.slice(d.readTo, d.readTo + 25), '**Baclofen 2000mg #2000:*');
   assert.equal(parse(readLetter('003')).readTo, readLetter('003').length);
+});
+
+test('one check reports at most MAX_FINDINGS_PER_CHECK problems, and the letter says so', () => {
+  const letter = readLetter('000');
+  const head = letter.slice(0, letter.indexOf('**Baclofen 20mg #120:**'));
+  const text = head + Array.from({ length: 800 }, (_, i) => `**Baclofen ${i + 1}mg #${i + 1}:** Upheld\n`).join('');
+  const { findings, decision } = analyze(text);
+  assert.equal(decision.items.length, 800);
+  const missing = findings.filter((f) => f.code === 'missing-rationale');
+  assert.equal(missing.length, MAX_FINDINGS_PER_CHECK);
+  // The first ones are kept, in order.
+  assert.equal(missing[0].start, decision.items[0].title.start);
+  assert.ok(decision.limits.some((l) => l.includes(`problems of kind missing-rationale: only the first ${MAX_FINDINGS_PER_CHECK}`)));
+});
+
+test('an item title pages long is read for its head only, and shown cut short', () => {
+  const review = readFixture('professional-review.txt');
+  const long = review.replace('a lumbar epidural steroid injection at L4-5', `Baclofen 20mg #120 ${'and more words '.repeat(30_000)}`);
+  const d = parse(long);
+  assert.equal(d.items.length, 1);
+  assert.ok(d.items[0].title.text.length > 400_000);
+  // Past the length of a question, the title is the whole line.
+  assert.match(d.items[0].treatment.text, /Baclofen$/);
+  assert.equal(d.items[0].strength, '20mg');
+  assert.equal(d.items[0].quantity, 120);
+  const label = collapse(d.items[0].title.text);
+  assert.ok(label.length <= SHOWN_MAX + 1 && label.endsWith('…'), label.slice(-20));
+  assert.equal(collapse('  Baclofen \n 20mg  '), 'Baclofen 20mg');
 });
