@@ -156,6 +156,8 @@ export class DrugLexicon {
   private readonly byFirstWord = new Map<string, IndexedName[]>();
   private readonly firstWordHashes = new Set<number>();
   private readonly byLength = new Map<number, IndexedName[]>();
+  /** suggestions' answers by query (bounded). */
+  private readonly suggested = new Map<string, Suggestion[]>();
   private readonly problemList: string[] = [];
   private lastExtra: { signature: string; lexicon: DrugLexicon } | undefined;
   private nameList: readonly DrugName[] | undefined;
@@ -249,6 +251,20 @@ export class DrugLexicon {
    * grows with the word's length (`maxSuggestDistance`); a known word gets no suggestions.
    */
   suggestions(word: string, max = 3, maxDistance?: number): Suggestion[] {
+    // The same unknown words come back letter after letter: each query is answered once (bounded).
+    const query = `${word}\u0000${max}\u0000${maxDistance ?? ''}`;
+    let found = this.suggested.get(query);
+    if (!found) {
+      found = this.findSuggestions(word, max, maxDistance);
+      if (word.length <= 100) {
+        if (this.suggested.size >= 10_000) this.suggested.clear();
+        this.suggested.set(query, found);
+      }
+    }
+    return found.map((s) => ({ ...s }));
+  }
+
+  private findSuggestions(word: string, max: number, maxDistance: number | undefined): Suggestion[] {
     const key = nameKey(word);
     if (!key || this.byKey.has(key)) return [];
     const limit = Math.min(maxDistance ?? Number.POSITIVE_INFINITY, maxSuggestDistance(key.length));

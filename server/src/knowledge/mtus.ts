@@ -117,6 +117,8 @@ export class MtusIndex {
   private readonly names: GuidelineNames;
   private readonly overlay: ReadonlyMap<string, ImportedText>;
   private suggester: GuidelineSuggester | undefined;
+  /** topicsOnRange's answers, by guideline and range (bounded). */
+  private readonly onRange = new Map<string, Topic[]>();
 
   constructor(data: MtusData, problems: readonly string[] = [], imported: ReadonlyMap<string, ImportedText> = new Map()) {
     this.data = data;
@@ -403,6 +405,18 @@ export class MtusIndex {
   }
 
   private topicsOnRange(guidelineId: string, from: number, to: number): Topic[] {
+    // An index never changes once built, and letters cite the same few pages over and over.
+    const key = `${guidelineId}\u0000${from}\u0000${to}`;
+    let found = this.onRange.get(key);
+    if (!found) {
+      if (this.onRange.size >= 10_000) this.onRange.clear();
+      found = this.findTopicsOnRange(guidelineId, from, to);
+      this.onRange.set(key, found);
+    }
+    return [...found];
+  }
+
+  private findTopicsOnRange(guidelineId: string, from: number, to: number): Topic[] {
     const topics = this.topics(guidelineId);
     const text = this.overlay.get(guidelineId);
     const shown = text ? topics.filter((t) => text.headings(t).some((p) => p >= from && p <= to)) : [];

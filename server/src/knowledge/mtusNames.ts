@@ -9,6 +9,21 @@ import type { Guideline, Topic } from './mtusData';
  * punctuation as spaces (dots kept between digits: "9792.24.2"), single spaces.
  */
 export function normalizeName(text: string): string {
+  // Letters cite the same few names over and over: each is normalised once (bounded).
+  let normal = NORMALIZED.get(text);
+  if (normal === undefined) {
+    normal = normalizeUncached(text);
+    if (text.length <= 200) {
+      if (NORMALIZED.size >= 20_000) NORMALIZED.clear();
+      NORMALIZED.set(text, normal);
+    }
+  }
+  return normal;
+}
+
+const NORMALIZED = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019`]/g, "'")
@@ -157,6 +172,8 @@ export interface TopicMatch {
 export class TopicNames {
   private readonly byAlias = new Map<string, Topic>();
   private readonly maxWords: number;
+  /** match's answers by list (bounded): letters cite the same topics over and over. */
+  private readonly matched = new Map<string, TopicMatch>();
 
   constructor(topics: readonly Topic[]) {
     let maxWords = 1;
@@ -173,6 +190,18 @@ export class TopicNames {
 
   /** Reads "Criteria for use of opioids and Medications for chronic pain" as two topics. */
   match(list: string): TopicMatch {
+    let found = this.matched.get(list);
+    if (!found) {
+      found = this.matchUncached(list);
+      if (list.length <= 300) {
+        if (this.matched.size >= 10_000) this.matched.clear();
+        this.matched.set(list, found);
+      }
+    }
+    return { topics: [...found.topics], unmatched: [...found.unmatched] };
+  }
+
+  private matchUncached(list: string): TopicMatch {
     const words = normalizeName(list).split(' ').filter((w) => w.length > 0);
     const topics: Topic[] = [];
     const unmatched: string[] = [];
