@@ -22,7 +22,7 @@ import { measureCli, writeLetters, type CliResult } from './cli';
 import { buildCorpus, buildLargeLetter, buildLetters } from './corpus';
 import { measureLargeLetterServer, measureMemory } from './server';
 import { measureSizes } from './sizes';
-import { latency, round, type Latency } from './stats';
+import { latency, median, round, type Latency } from './stats';
 import { printTable, targetsOf } from './table';
 import { measureThroughput } from './throughput';
 
@@ -65,11 +65,27 @@ function measureAnalysis(text: string, runs: number): Latency {
   return latency(times);
 }
 
+/**
+ * A yardstick for activation: how long Node itself takes to start and exit (`node -e 0`), median of
+ * `runs`. Activation starts one Node process (the server), so it can never be faster than this.
+ */
+function nodeStartMs(runs: number): number {
+  const times: number[] = [];
+  for (let k = 0; k < runs + 1; k++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    if (k > 0) times.push(performance.now() - start);
+  }
+  return round(median(times), 1);
+}
+
 interface ActivationResult {
   runs: number;
   totalMs: Latency;
   loadMs: Latency;
   activateMs: Latency;
+  /** `node -e 0` on this machine (see nodeStartMs). */
+  nodeStartMs: number;
 }
 
 /** Activation of the production build (see activation.ts), `runs` fresh processes after one warm-up. */
@@ -85,6 +101,7 @@ function measureActivation(script: string, root: string, runs: number): Activati
     totalMs: latency(samples.map((s) => s.totalMs)),
     loadMs: latency(samples.map((s) => s.loadMs)),
     activateMs: latency(samples.map((s) => s.activateMs)),
+    nodeStartMs: nodeStartMs(runs),
   };
 }
 

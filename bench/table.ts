@@ -11,7 +11,7 @@ export interface BenchResults {
   largeLetter: { bytes: number; items: number; analysisMs: Latency; server: LargeLetterServerResult };
   cli: CliResult;
   memory: MemoryResult;
-  activation: { runs: number; totalMs: Latency; loadMs: Latency; activateMs: Latency };
+  activation: { runs: number; totalMs: Latency; loadMs: Latency; activateMs: Latency; nodeStartMs: number };
   sizes: { devBundles: Record<string, number>; bundles: Record<string, number>; vsixBytes: number; vsixFiles: number | null };
   benchSeconds: number;
 }
@@ -85,6 +85,7 @@ export function printTable(r: BenchResults, targets: Target[]): string {
     ...r.cli.runs.map((run) => [`   ${run.jobs === 1 ? 'one thread' : `${run.jobs} workers (${run.command.includes('--jobs') ? 'cli --jobs' : 'pool'})`}`, `${(run.wallMs / 1000).toFixed(2)} s${run.identical ? '' : '  OUTPUT DIFFERS'}`]),
     ['5  server RSS', `${r.memory.rssMB} MB with ${r.memory.letters} open letters (idle ${r.memory.idleRssMB} MB)`],
     ['6  activation, production build (p50 / p95)', `${p(r.activation.totalMs)}  (load ${r.activation.loadMs.p50.toFixed(0)} + activate ${r.activation.activateMs.p50.toFixed(0)})`],
+    ['   for scale: Node start-up (node -e 0)', `${r.activation.nodeStartMs.toFixed(0)} ms  (the server is one more Node process)`],
     ...Object.entries(r.sizes.bundles).map(([file, bytes]) => [`   ${file}`, kb(bytes)]),
     ['   VSIX', `${kb(r.sizes.vsixBytes)}${r.sizes.vsixFiles ? `, ${r.sizes.vsixFiles} files` : ''}`],
   ];
