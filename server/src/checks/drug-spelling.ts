@@ -32,66 +32,131 @@ const check: Check = {
     // Only what the parser read: a text cut short by its limits is not scanned past them.
     const text = decision.readTo < whole.length ? whole.slice(0, decision.readTo) : whole;
     const memo = memoFor(drugs);
-    // The ranges left to other rules (known drug names, the titles unknown-drug reports): found
-    // only once a suspect word turns up, which most letters never have.
-    let skipped: Array<{ start: number; end: number }> | undefined;
-    let next = 0;
-    for (let start = nextWordStart(text, 0), end = 0; start >= 0; start = nextWordStart(text, end)) {
-      end = wordEnd(text, start);
-      if (end - start < MIN_LENGTH) continue;
-      const hash = lowerHash(text, start, end);
-      const seen = memo.clean.get(hash);
-      if (seen !== undefined && equalsLower(text, start, end, seen)) continue;
-      const word = text.slice(start, end);
-      // Short capitals are abbreviations (NSAID, SSRIs), not misspelled names.
-      if (ACRONYM.test(word)) continue;
-      const lower = word.toLowerCase();
-      let suggestions = memo.suspects.get(lower);
-      if (!suggestions) {
-        suggestions = misspellingOf(lower, drugs);
-        if (suggestions.length === 0) {
-          if (memo.clean.size >= MAX_MEMO) memo.clean.clear();
-          if (seen === undefined) memo.clean.set(hash, lower);
-          continue;
-        }
-        if (memo.suspects.size >= MAX_MEMO) memo.suspects.clear();
-        memo.suspects.set(lower, suggestions);
+    // The titles unknown-drug reports are left to it: found only once a suspect word turns up,
+    // which most letters never have.
+    let titles: ReadonlyArray<{ start: number; end: number }> | undefined;
+    // Line by line: a word never spans a line break, and a line seen before (the rest of the
+    // letter after a keystroke, a paragraph every letter has) is answered from the memo.
+    for (let from = 0; from < text.length; ) {
+      const nl = text.indexOf('\n', from);
+      const to = nl < 0 ? text.length : nl;
+      const suspects = to - from >= MIN_LENGTH ? lineSuspects(text, from, to, memo, drugs) : NONE;
+      for (const suspect of suspects) {
+        const start = from + suspect.at;
+        const end = start + suspect.word.length;
+        titles ??= unknownTreatments(text, decision, drugs);
+        if (titles.some((t) => t.start < end && t.end > start) || insideDrugName(text, start, end, drugs)) continue;
+        const names = suggestionList(suspect.word, suspect.suggestions);
+        yield {
+          start,
+          end,
+          message:
+            `"${suspect.word}" looks like a misspelling of ${orList(names)}. Correct it, or add the word to ` +
+            'the setting imr.drugs.extra if it is a drug name.',
+          fixes: suggestionFixes(suspect.word, start, end, suspect.suggestions),
+          data: { word: suspect.word, suggestions: names },
+        };
       }
-      skipped ??= [...drugs.findAll(text), ...unknownTreatments(text, decision, drugs)].sort((a, b) => a.start - b.start);
-      while (next < skipped.length && skipped[next].end <= start) next++;
-      if (next < skipped.length && skipped[next].start < end) continue;
-      const names = suggestionList(word, suggestions);
-      yield {
-        start,
-        end,
-        message:
-          `"${word}" looks like a misspelling of ${orList(names)}. Correct it, or add the word to ` +
-          'the setting imr.drugs.extra if it is a drug name.',
-        fixes: suggestionFixes(word, start, end, suggestions),
-        data: { word, suggestions: names },
-      };
+      from = to + 1;
     }
   },
 };
 
 /**
- * What is known of words already judged, per lexicon: letters share most of their words, and a
- * lexicon never changes once built, so a word is judged once, not once per letter (the CLI over
- * an archive, the server on every keystroke). Clean words are kept by a hash of their lower case,
- * so that the common case makes no string; suspect words with their suggestions. Both bounded:
- * cleared when full.
+ * Whether the word at [start, end) is part of a known multiword name ("Tylenol with Codeine"). A
+ * name spans at most one line break, so the lines around the word are enough to look in.
+ */
+function insideDrugName(text: string, start: number, end: number, drugs: DrugLexicon): boolean {
+  // From the start of the line two lines up (at most NAME_REACH characters back, at a word's start)...
+  let from = text.lastIndexOf('\n', start - 1) + 1;
+  for (let k = 0; k < 2 && from > 0; k++) from = text.lastIndexOf('\n', Math.max(0, from - 2)) + 1;
+  if (from < start - NAME_REACH) {
+    from = start - NAME_REACH;
+    if (nextWordStart(text, from - 1, from) === from - 1) from = wordEnd(text, from);
+  }
+  // ... to the end of the next line (at most NAME_REACH characters on).
+  let to = text.indexOf('\n', end);
+  if (to >= 0) to = text.indexOf('\n', to + 1);
+  to = Math.min(to < 0 ? text.length : to, end + NAME_REACH);
+  return drugs.findAll(text.slice(from, to)).some((m) => from + m.start < end && from + m.end > start);
+}
+
+/** Farther than this from a word, no name that holds the word can start or end. */
+const NAME_REACH = 200;
+
+/** A word of a line that looks like a misspelled drug name: where it stands in the line, and the names it may be. */
+interface Suspect {
+  at: number;
+  word: string;
+  suggestions: Suggestion[];
+}
+const NONE: readonly Suspect[] = [];
+
+/** The suspect words of text[from, to), one line: from the memo when the line was seen before. */
+function lineSuspects(text: string, from: number, to: number, memo: Memo, drugs: DrugLexicon): readonly Suspect[] {
+  const line = text.slice(from, to);
+  const known = memo.lines.get(line);
+  if (known) return known;
+  let found: Suspect[] | undefined;
+  for (let start = nextWordStart(text, from, to), end = 0; start >= 0; start = nextWordStart(text, end, to)) {
+    end = wordEnd(text, start, to);
+    if (end - start < MIN_LENGTH) continue;
+    const hash = lowerHash(text, start, end);
+    const seen = memo.clean.get(hash);
+    if (seen !== undefined && equalsLower(text, start, end, seen)) continue;
+    const word = text.slice(start, end);
+    // Short capitals are abbreviations (NSAID, SSRIs), not misspelled names.
+    if (ACRONYM.test(word)) continue;
+    const lower = word.toLowerCase();
+    let suggestions = memo.suspects.get(lower);
+    if (!suggestions) {
+      suggestions = misspellingOf(lower, drugs);
+      if (suggestions.length === 0) {
+        if (memo.clean.size >= MAX_MEMO) memo.clean.clear();
+        if (seen === undefined) memo.clean.set(hash, lower);
+        continue;
+      }
+      if (memo.suspects.size >= MAX_MEMO) memo.suspects.clear();
+      memo.suspects.set(lower, suggestions);
+    }
+    (found ??= []).push({ at: start - from, word, suggestions });
+  }
+  if (line.length <= MAX_LINE_LENGTH) {
+    if (memo.lines.size >= MAX_LINES) memo.lines.clear();
+    // A copy of the line as the key: a slice would keep the whole letter alive in the memo.
+    memo.lines.set(copyOf(line), found ?? NONE);
+  }
+  return found ?? NONE;
+}
+
+/** A string with the same characters that shares no memory with `text`. */
+function copyOf(text: string): string {
+  return text.length < 16 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/**
+ * What is known of words and lines already judged, per lexicon: letters share most of their words
+ * and many of their lines, and a lexicon never changes once built, so a word is judged once, not
+ * once per letter (the CLI over an archive, the server on every keystroke). Clean words are kept
+ * by a hash of their lower case, so that the common case makes no string; suspect words with their
+ * suggestions; lines with their suspect words. All bounded: cleared when full.
  */
 interface Memo {
   clean: Map<number, string>;
   suspects: Map<string, Suggestion[]>;
+  lines: Map<string, readonly Suspect[]>;
 }
 const MEMOS = new WeakMap<DrugLexicon, Memo>();
 const MAX_MEMO = 100_000;
+/** Lines remembered (with one letter of 1 MB in the editor, all of its lines fit). */
+const MAX_LINES = 50_000;
+/** Longer lines are not remembered (a paragraph is a few hundred characters; PDF text wraps at 100). */
+const MAX_LINE_LENGTH = 2_000;
 
 function memoFor(drugs: DrugLexicon): Memo {
   let memo = MEMOS.get(drugs);
   if (!memo) {
-    memo = { clean: new Map(), suspects: new Map() };
+    memo = { clean: new Map(), suspects: new Map(), lines: new Map() };
     MEMOS.set(drugs, memo);
   }
   return memo;
