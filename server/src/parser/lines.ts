@@ -24,12 +24,20 @@ export function scanLines(text: string, keepComments = false): Line[] {
   const lines: Line[] = [];
   let start = 0;
   const n = text.length;
+  // LF only (most texts): the native search finds each line's end without a loop over every character.
+  const lfOnly = text.indexOf('\r') < 0;
   while (start <= n) {
-    let end = start;
-    while (end < n) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
+    let end: number;
+    if (lfOnly) {
+      const nl = text.indexOf('\n', start);
+      end = nl < 0 ? n : nl;
+    } else {
+      end = start;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === 10 || c === 13) break;
+        end++;
+      }
     }
     let cs = start;
     while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
