@@ -3,6 +3,7 @@ import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
 import { orList, suggestionFixes, suggestionList, unknownTreatments } from './medication';
 import type { Check } from './types';
+import { BoundedMap } from '../text/boundedMap';
 
 /** Words shorter than this are never taken for misspelled drugs (abbreviations, "Soma" vs "some"). */
 const MIN_LENGTH = 5;
@@ -112,19 +113,16 @@ function lineSuspects(text: string, from: number, to: number, memo: Memo, drugs:
     if (!suggestions) {
       suggestions = misspellingOf(lower, drugs);
       if (suggestions.length === 0) {
-        if (memo.clean.size >= MAX_MEMO) memo.clean.clear();
-        if (seen === undefined) memo.clean.set(hash, lower);
+        if (seen === undefined) memo.clean.remember(hash, lower);
         continue;
       }
-      if (memo.suspects.size >= MAX_MEMO) memo.suspects.clear();
-      memo.suspects.set(lower, suggestions);
+      memo.suspects.remember(lower, suggestions);
     }
     (found ??= []).push({ at: start - from, word, suggestions });
   }
   if (line.length <= MAX_LINE_LENGTH) {
-    if (memo.lines.size >= MAX_LINES) memo.lines.clear();
     // A copy of the line as the key: a slice would keep the whole letter alive in the memo.
-    memo.lines.set(copyOf(line), found ?? NONE);
+    memo.lines.remember(copyOf(line), found ?? NONE);
   }
   return found ?? NONE;
 }
@@ -142,9 +140,9 @@ function copyOf(text: string): string {
  * suggestions; lines with their suspect words. All bounded: cleared when full.
  */
 interface Memo {
-  clean: Map<number, string>;
-  suspects: Map<string, Suggestion[]>;
-  lines: Map<string, readonly Suspect[]>;
+  clean: BoundedMap<number, string>;
+  suspects: BoundedMap<string, Suggestion[]>;
+  lines: BoundedMap<string, readonly Suspect[]>;
 }
 const MEMOS = new WeakMap<DrugLexicon, Memo>();
 const MAX_MEMO = 100_000;
@@ -156,7 +154,7 @@ const MAX_LINE_LENGTH = 2_000;
 function memoFor(drugs: DrugLexicon): Memo {
   let memo = MEMOS.get(drugs);
   if (!memo) {
-    memo = { clean: new Map(), suspects: new Map(), lines: new Map() };
+    memo = { clean: new BoundedMap(MAX_MEMO), suspects: new BoundedMap(MAX_MEMO), lines: new BoundedMap(MAX_LINES) };
     MEMOS.set(drugs, memo);
   }
   return memo;

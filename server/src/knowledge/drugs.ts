@@ -8,6 +8,7 @@
 import data from '../../data/drugs.json';
 import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from './distance';
 import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd } from './drugNames';
+import { BoundedMap } from '../text/boundedMap';
 
 /** Guidelines a drug's governing topic can come from (see `guidelines` in drugs.json). */
 export type GuidelineId = 'CPMTG' | 'ODG' | 'ACOEM' | 'MTUS-Opioids' | 'none';
@@ -157,7 +158,7 @@ export class DrugLexicon {
   private readonly firstWordHashes = new Set<number>();
   private readonly byLength = new Map<number, IndexedName[]>();
   /** suggestions' answers by query (bounded). */
-  private readonly suggested = new Map<string, Suggestion[]>();
+  private readonly suggested = new BoundedMap<string, Suggestion[]>(10_000);
   private readonly problemList: string[] = [];
   private lastExtra: { signature: string; lexicon: DrugLexicon } | undefined;
   private nameList: readonly DrugName[] | undefined;
@@ -256,10 +257,7 @@ export class DrugLexicon {
     let found = this.suggested.get(query);
     if (!found) {
       found = this.findSuggestions(word, max, maxDistance);
-      if (word.length <= 100) {
-        if (this.suggested.size >= 10_000) this.suggested.clear();
-        this.suggested.set(query, found);
-      }
+      if (word.length <= 100) this.suggested.remember(query, found);
     }
     return found.map((s) => ({ ...s }));
   }

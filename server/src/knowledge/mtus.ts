@@ -19,6 +19,7 @@ import {
 import { ImportedText, type PageLink } from './mtusImported';
 import { GuidelineNames, TopicNames, normalizeName, type GuidelineMatch, type ResolveOptions, type TopicMatch } from './mtusNames';
 import { GuidelineSuggester, type Suggestion } from './mtusSuggestions';
+import { BoundedMap } from '../text/boundedMap';
 
 export type { Confidence, Definition, Guideline, ImportedGuideline, PageRange, Topic } from './mtusData';
 export type { ImportedPage, ContentsEntry } from './mtusData';
@@ -118,7 +119,7 @@ export class MtusIndex {
   private readonly overlay: ReadonlyMap<string, ImportedText>;
   private suggester: GuidelineSuggester | undefined;
   /** topicsOnRange's answers, by guideline and range (bounded). */
-  private readonly onRange = new Map<string, Topic[]>();
+  private readonly onRange = new BoundedMap<string, Topic[]>(10_000);
 
   constructor(data: MtusData, problems: readonly string[] = [], imported: ReadonlyMap<string, ImportedText> = new Map()) {
     this.data = data;
@@ -407,12 +408,7 @@ export class MtusIndex {
   private topicsOnRange(guidelineId: string, from: number, to: number): Topic[] {
     // An index never changes once built, and letters cite the same few pages over and over.
     const key = `${guidelineId}\u0000${from}\u0000${to}`;
-    let found = this.onRange.get(key);
-    if (!found) {
-      if (this.onRange.size >= 10_000) this.onRange.clear();
-      found = this.findTopicsOnRange(guidelineId, from, to);
-      this.onRange.set(key, found);
-    }
+    const found = this.onRange.get(key) ?? this.onRange.remember(key, this.findTopicsOnRange(guidelineId, from, to));
     return [...found];
   }
 

@@ -3,6 +3,7 @@
  * normalisation for both sides, an alias table per guideline, and a greedy topic-list matcher.
  */
 import type { Guideline, Topic } from './mtusData';
+import { BoundedMap } from '../text/boundedMap';
 
 /**
  * Lower case, "&" as "and", hyphens inside words dropped ("Post-surgical" = "Postsurgical"), other
@@ -10,18 +11,13 @@ import type { Guideline, Topic } from './mtusData';
  */
 export function normalizeName(text: string): string {
   // Letters cite the same few names over and over: each is normalised once (bounded).
-  let normal = NORMALIZED.get(text);
-  if (normal === undefined) {
-    normal = normalizeUncached(text);
-    if (text.length <= 200) {
-      if (NORMALIZED.size >= 20_000) NORMALIZED.clear();
-      NORMALIZED.set(text, normal);
-    }
-  }
-  return normal;
+  const known = NORMALIZED.get(text);
+  if (known !== undefined) return known;
+  const normal = normalizeUncached(text);
+  return text.length <= 200 ? NORMALIZED.remember(text, normal) : normal;
 }
 
-const NORMALIZED = new Map<string, string>();
+const NORMALIZED = new BoundedMap<string, string>(20_000);
 
 function normalizeUncached(text: string): string {
   return text
@@ -173,7 +169,7 @@ export class TopicNames {
   private readonly byAlias = new Map<string, Topic>();
   private readonly maxWords: number;
   /** match's answers by list (bounded): letters cite the same topics over and over. */
-  private readonly matched = new Map<string, TopicMatch>();
+  private readonly matched = new BoundedMap<string, TopicMatch>(10_000);
 
   constructor(topics: readonly Topic[]) {
     let maxWords = 1;
@@ -193,10 +189,7 @@ export class TopicNames {
     let found = this.matched.get(list);
     if (!found) {
       found = this.matchUncached(list);
-      if (list.length <= 300) {
-        if (this.matched.size >= 10_000) this.matched.clear();
-        this.matched.set(list, found);
-      }
+      if (list.length <= 300) this.matched.remember(list, found);
     }
     return { topics: [...found.topics], unmatched: [...found.unmatched] };
   }

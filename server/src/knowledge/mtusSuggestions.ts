@@ -6,6 +6,7 @@
  */
 import type { Guideline } from './mtusData';
 import { normalizeName } from './mtusNames';
+import { BoundedMap } from '../text/boundedMap';
 
 /** A guideline name close to an unknown one: `name` stands for the first `words` words of it. */
 export interface Suggestion {
@@ -33,7 +34,7 @@ const SLOTS = 38;
 /** Suggests known guideline names for unknown ones. */
 export class GuidelineSuggester {
   private readonly targets: Target[] = [];
-  private readonly cache = new Map<string, Suggestion[]>();
+  private readonly cache = new BoundedMap<string, Suggestion[]>(CACHE_SIZE);
 
   constructor(guidelines: readonly Guideline[]) {
     for (const g of guidelines) {
@@ -58,12 +59,7 @@ export class GuidelineSuggester {
     const words = normalizeName(name).split(' ').filter((w) => w.length > 0);
     if (words.length === 0) return [];
     const key = `${max} ${words.join(' ')}`;
-    let found = this.cache.get(key);
-    if (!found) {
-      found = this.compute(words, max);
-      if (this.cache.size >= CACHE_SIZE) this.cache.clear();
-      this.cache.set(key, found);
-    }
+    const found = this.cache.get(key) ?? this.cache.remember(key, this.compute(words, max));
     return found.map((s) => ({ ...s }));
   }
 

@@ -2,6 +2,7 @@ import type { Conclusion, Rationale, Restatement, Span } from '../model';
 import type { Joined } from '../text/joined';
 import { findProseCitations } from './citations';
 import { QUANTITY, STRENGTH, normalizeStrength } from './title';
+import { BoundedMap } from '../text/boundedMap';
 
 const NEGATIVE =
   /\b(?:is|was|are|were|be|been)\s+not\s+(?:(?:considered|deemed|established\s+as|shown\s+to\s+be)\s+)?medically\s+necessary|\bnot\s+medically\s+necessary|\bno\s*,\s*the\s+request\b/i;
@@ -45,16 +46,10 @@ function escapeRegExp(s: string): string {
 }
 
 /** Whole-word, case-insensitive patterns of item names, kept across letters (names repeat). */
-const NAME_PATTERNS = new Map<string, RegExp>();
+const NAME_PATTERNS = new BoundedMap<string, RegExp>(512);
 
 function namePattern(name: string): RegExp {
-  let re = NAME_PATTERNS.get(name);
-  if (!re) {
-    if (NAME_PATTERNS.size >= 512) NAME_PATTERNS.clear();
-    re = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'gi');
-    NAME_PATTERNS.set(name, re);
-  }
-  return re;
+  return NAME_PATTERNS.get(name) ?? NAME_PATTERNS.remember(name, new RegExp(`\\b${escapeRegExp(name)}\\b`, 'gi'));
 }
 
 /**
