@@ -97,6 +97,28 @@ test('one check reports at most MAX_FINDINGS_PER_CHECK problems, and the letter 
   // The first ones are kept, in order.
   assert.equal(missing[0].start, decision.items[0].title.start);
   assert.ok(decision.limits.some((l) => l.includes(`problems of kind missing-rationale: only the first ${MAX_FINDINGS_PER_CHECK}`)));
+  // The editor hears of it too: one reading-limit finding, at the start (everything was read).
+  const limit = findings.filter((f) => f.code === 'reading-limit');
+  assert.equal(limit.length, 1);
+  assert.equal(limit[0].severity, 'information');
+  assert.equal(limit[0].start, 0);
+  assert.match(limit[0].message, /problems of kind missing-rationale/);
+});
+
+test('reading-limit: where reading stopped, with every limit reached; silent on the real letters', () => {
+  const letter = readLetter('000');
+  const long = letter + 'a short line of prose\n'.repeat(100_000);
+  const { findings, decision } = analyze(long);
+  const limit = findings.filter((f) => f.code === 'reading-limit');
+  assert.equal(limit.length, 1);
+  assert.equal(limit[0].start, decision.readTo);
+  assert.equal(long.slice(limit[0].start, limit[0].end), 'a short line of prose');
+  assert.match(limit[0].message, /characters long: only the first [\d,]+ are read and checked\. Check a text this large as separate letters\./);
+  for (const prefix of ['000', '001', '002', '003', '004']) {
+    assert.deepEqual(analyze(readLetter(prefix)).findings.filter((f) => f.code === 'reading-limit'), [], prefix);
+  }
+  // Off like any rule.
+  assert.equal(analyze(long, { rules: { 'reading-limit': 'off' } }).findings.filter((f) => f.code === 'reading-limit').length, 0);
 });
 
 test('an item title pages long is read for its head only, and shown cut short', () => {

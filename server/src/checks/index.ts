@@ -15,6 +15,7 @@ import missingSection from './missing-section';
 import noDisputedItems from './no-disputed-items';
 import outcomeConflict from './outcome-conflict';
 import quantityMismatch from './quantity-mismatch';
+import readingLimit from './reading-limit';
 import sectionOrder from './section-order';
 import citationPage from './citation-page';
 import drugSpelling from './drug-spelling';
@@ -43,6 +44,8 @@ export const CHECKS: readonly Check[] = [
   unknownDrug,
   drugSpelling,
   quantityMismatch,
+  // Last: it reports the limits the checks before it reached.
+  readingLimit,
 ];
 
 /** The project's home page. */
