@@ -110,13 +110,14 @@ const BOARD_CERTIFIED = /Board[ -]Certified in /gi;
 const SUBSPECIALTY = /sub-?specialty in /gi;
 const LICENSED = /\blicensed (?:to practice )?in (?:the states? of )?/gi;
 
+/** The most credential phrases of one kind read (see phrasesAfter). */
+const MAX_PHRASES = 20;
+
 /**
  * The phrase after each match of `lead` (which ends where the phrase starts), up to a reviewer stop
  * (", and is", "has", a period...) within `max` characters: [from, to) offsets into `text`. A
  * reviewer states a credential once or twice; no more than MAX_PHRASES are read.
  */
-const MAX_PHRASES = 20;
-
 function phrasesAfter(text: string, lead: RegExp, max: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   lead.lastIndex = 0;
@@ -220,7 +221,7 @@ class Parser {
     };
   }
 
-  /** Stops reading at `offset`: the letter is far larger than a letter (MAX_ITEMS); says so once. */
+  /** Stops reading at `offset` (MAX_ITEMS, MAX_SECTIONS reached); `why` goes to the letter's limits. */
   private stopReading(offset: number, why = `More than ${MAX_ITEMS} disputed items: only the first ${MAX_ITEMS} are read and checked.`): void {
     if (offset >= this.readTo) return;
     this.readTo = offset;
