@@ -54,9 +54,14 @@ export class CheckTaskProvider implements TaskProvider {
     return this.build(task.definition as CheckTaskDefinition, folder);
   }
 
-  /** The task for one folder, or undefined when it holds no letter. */
+  /**
+   * The task for one folder, or undefined when it holds no letter to check. Letters open as IMR
+   * documents are left out: the language server already shows their problems, and the task's
+   * would stand beside them twice in the Problems panel.
+   */
   async build(definition: CheckTaskDefinition, folder: WorkspaceFolder): Promise<Task | undefined> {
-    const files = await this.letters(definition, folder);
+    const open = openLetters(folder);
+    const files = (await this.letters(definition, folder)).filter((file) => !open.has(file));
     if (files.length === 0) return undefined;
     const args = ['--format', 'text'];
     let length = 0;
@@ -71,8 +76,15 @@ export class CheckTaskProvider implements TaskProvider {
     });
     const name = `check all decisions (${args.length - 2} letters)`;
     const task = new Task(definition, folder, name, 'imr', execution, '$imr-check');
-    task.detail = args.length - 2 < files.length ? `the first ${args.length - 2} of ${files.length} letters` : `letters in ${folder.name}`;
+    const shown = open.size > 0 ? `; letters open in the editor are checked there` : '';
+    task.detail = (args.length - 2 < files.length ? `the first ${args.length - 2} of ${files.length} letters` : `letters in ${folder.name}`) + shown;
     return task;
+  }
+
+  /** How many of the folder's letters are open as IMR documents (checked by the language server). */
+  async openCount(definition: CheckTaskDefinition, folder: WorkspaceFolder): Promise<number> {
+    const open = openLetters(folder);
+    return (await this.letters(definition, folder)).filter((file) => open.has(file)).length;
   }
 
   private async letters(definition: CheckTaskDefinition, folder: WorkspaceFolder): Promise<string[]> {
@@ -85,6 +97,17 @@ export class CheckTaskProvider implements TaskProvider {
     const result = await client.sendRequest<FindLettersResult>(ImrRequests.findLetters, { folderUri: folder.uri.toString() });
     return result?.files ?? [];
   }
+}
+
+/** The folder's files open as IMR documents, as paths relative to the folder with "/" (as `letters` gives them). */
+function openLetters(folder: WorkspaceFolder): Set<string> {
+  const open = new Set<string>();
+  for (const doc of workspace.textDocuments) {
+    if (doc.uri.scheme !== 'file' || doc.languageId !== 'imr' || doc.isClosed) continue;
+    const relative = path.relative(folder.uri.fsPath, doc.uri.fsPath);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) open.add(relative.split(path.sep).join('/'));
+  }
+  return open;
 }
 
 /** Registers the task provider; returns what to dispose. */
@@ -104,7 +127,12 @@ export async function checkWorkspace(provider: CheckTaskProvider): Promise<void>
   if (!folder) return;
   const task = await provider.build({ type: TASK_TYPE }, folder);
   if (!task) {
-    void window.showInformationMessage(`IMR: no decision letters found in ${folder.name}.`);
+    const open = await provider.openCount({ type: TASK_TYPE }, folder);
+    void window.showInformationMessage(
+      open > 0
+        ? `IMR: the ${open === 1 ? 'one decision letter' : `${open} decision letters`} in ${folder.name} ${open === 1 ? 'is' : 'are'} open in the editor; the Problems panel already shows what was found.`
+        : `IMR: no decision letters found in ${folder.name}.`,
+    );
     return;
   }
   const execution = await tasks.executeTask(task);

@@ -51,5 +51,7 @@ describe('server crash', () => {
       await waitForDiagnostics(letter.uri, hasUnknownDrug, { what: `unknown-drug from the server started after crash ${crash}`, timeoutMs: 30_000 });
     }
     assert.deepStrictEqual(serverPids(), [pid], 'one server runs');
+    // The "restarted" notification would sit in later screenshots.
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 });
