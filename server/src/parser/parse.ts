@@ -313,9 +313,10 @@ class Parser {
       const c = this.text[line.contentStart];
       if (!/[A-Z#*<0-9]/i.test(c)) continue;
       // Skip, without computing its key, a line that can match none of the tests below: they
-      // need the key to start with one of the words, or to hold "NOTICE" or a colon.
+      // need the key to start with one of the words, or to hold "NOTICE", or "DATE" and a colon
+      // (the header's dates; labels such as "Decision rationale:" are not looked at).
       const raw = this.text.slice(line.contentStart, line.contentEnd);
-      if (!raw.includes(':') && !mayStartWith(raw, layoutStarts) && !/notice/i.test(raw)) continue;
+      if (!(raw.includes(':') && /date/i.test(raw)) && !mayStartWith(raw, layoutStarts) && !/notice/i.test(raw)) continue;
       const key = this.keyOf(line);
       if (key === 'MEDICAL PROFESSIONAL REVIEW' || key.startsWith('ISSUE AT DISPUTE:') || key === 'ISSUE AT DISPUTE') professional = true;
       else if (key.includes('NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION') || key === 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE') notice = true;
