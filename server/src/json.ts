@@ -21,6 +21,8 @@ export function decisionToJson(decision: Decision, text: string, lines = new Lin
     dates,
     priority: field('priority')?.value.text || null,
     reviewer: { licensure: decision.reviewer.licensure, specialty: decision.reviewer.specialty },
+    patient: decision.patient,
+    diagnoses: decision.diagnoses.map((d) => d.text),
     sections: decision.sections.map((s) => ({ kind: s.kind, title: s.title, range: range(s) })),
     items: decision.items.map((item) => itemToJson(item, range)),
   };
@@ -34,6 +36,19 @@ function itemToJson(item: Item, range: (s: { start: number; end: number }) => un
     strength: item.strength,
     quantity: item.quantity,
     form: item.form,
+    category: item.category,
+    ...(item.request
+      ? {
+          request: {
+            original: { text: item.request.original.text, range: range(item.request.original) },
+            authorized: item.request.authorized
+              ? { text: item.request.authorized.text, range: range(item.request.authorized) }
+              : null,
+            remaining: { text: item.request.remaining.text, range: range(item.request.remaining) },
+          },
+        }
+      : {}),
+    ...(item.retrospective ? { retrospective: true, serviceDate: item.serviceDate ?? null } : {}),
     citations: item.guidelines.flatMap((g) => g.citations.map((c) => citationToJson(c))),
     rationale: item.rationale
       ? { range: range(item.rationale.body), conclusion: item.rationale.conclusion }

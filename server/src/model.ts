@@ -102,6 +102,42 @@ export interface Reviewer {
 
 export type Outcome = 'upheld' | 'overturned' | 'partially-overturned';
 
+/**
+ * The kind of treatment an item disputes, in the categories the state's IMR reports use.
+ * Read from the item's title (and, where the title is vague, its guideline lines).
+ */
+export type ItemCategory =
+  | 'medication'
+  | 'imaging-testing'
+  | 'physical-medicine'
+  | 'surgery'
+  | 'injection'
+  | 'dme'
+  | 'home-health'
+  | 'evaluation'
+  | 'behavioral-health'
+  | 'program'
+  | 'transportation'
+  | 'other';
+
+/**
+ * A modified request: "X was the original request. Y was authorized by the Claims Administrator.
+ * The remaining IMR eligible portion of the original request, Z is: Upheld".
+ */
+export interface ModifiedRequest {
+  original: Span;
+  /** What the claims administrator authorized, or null when the letter does not say. */
+  authorized: Span | null;
+  /** The part still disputed: the item's treatment. */
+  remaining: Span;
+}
+
+/** The injured worker as the clinical case summary describes them. */
+export interface Patient {
+  age: number | null;
+  sex: 'male' | 'female' | null;
+}
+
 export type Conclusion = 'medically-necessary' | 'not-medically-necessary';
 
 export type CitationSource = 'MTUS' | 'ACOEM' | 'ODG' | 'other';
@@ -189,6 +225,14 @@ export interface Item {
   outcomeSpan: Span | null;
   guidelines: GuidelineLine[];
   rationale: Rationale | null;
+  /** The kind of treatment disputed. */
+  category: ItemCategory;
+  /** Set when the request was modified: what was asked, authorized and is left for review. */
+  request?: ModifiedRequest;
+  /** True for a retrospective request (a service already given). */
+  retrospective?: boolean;
+  /** A retrospective item's date of service, yyyy-mm-dd, when the title states it. */
+  serviceDate?: string;
   /** From the title to the end of the item's last line. */
   start: number;
   end: number;
@@ -210,6 +254,10 @@ export interface Decision {
   header: Header | null;
   sections: Section[];
   reviewer: Reviewer;
+  /** Age and sex as the clinical case summary states them (null where it does not). */
+  patient: Patient;
+  /** The diagnoses the summary names ("diagnoses of ..."), as written; empty where none is stated. */
+  diagnoses: Span[];
   items: Item[];
   suppressions: Suppression[];
   /** What the parser left unread because the text is far larger than a letter (empty for letters). */

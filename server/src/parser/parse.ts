@@ -214,6 +214,8 @@ class Parser {
       header,
       sections,
       reviewer,
+      patient: { age: null, sex: null },
+      diagnoses: [],
       items,
       suppressions: this.findSuppressions(),
       limits: this.limits,
@@ -681,6 +683,7 @@ class Parser {
       outcomeSpan,
       guidelines: [],
       rationale: null,
+      category: 'other',
       start: title.text ? title.start : (outcomeSpan?.start ?? title.start),
       end,
     };
