@@ -11,8 +11,8 @@ import { readLetter } from '../helpers';
 const EXPECTED: Record<string, string[]> = {
   '000': [],
   '001': [],
-  // The rationale ends "there is no documentation for the medical necessity": no stated conclusion.
-  '002': ['27:779 hint missing-conclusion "Therefore, there is no documentation for the medical necessity for topical Baclofen."'],
+  // The rationale ends "there is no documentation for the medical necessity": read as its (negative) conclusion.
+  '002': [],
   '003': [],
   // "Baclofan" five times: the item title (error, unknown-drug) and four times in the prose (hints).
   '004': [

@@ -108,7 +108,8 @@ test('outcomes: meaning, and whether the rationale agrees or not', () => {
   assert.match(upheld.md, /> Therefore, the request for BACLOFEN 20MG #120 is not medically necessary\./);
   const conflicting = readLetter('000').replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:** Overturned');
   assert.match(hoverAt(conflicting, 'Overturned', 2)!.md, /⚠ The rationale concludes the opposite/);
-  assert.match(hoverAt(readLetter('002'), 'Upheld', 2)!.md, /no explicit conclusion/);
+  const unconcluded = readLetter('002').replace('there is no documentation for the medical necessity for topical Baclofen.', 'the documentation was reviewed.');
+  assert.match(hoverAt(unconcluded, 'Upheld', 2)!.md, /no explicit conclusion/);
   const unknown = readLetter('000').replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:** Modified');
   assert.match(hoverAt(unknown, 'Modified', 2)!.md, /is not an IMR outcome/);
 });

@@ -95,7 +95,7 @@ describe('golden models of the five corpus letters', () => {
     });
   });
 
-  test('002: topical Baclofen cream, MTUS and ODG, no stated conclusion', () => {
+  test('002: topical Baclofen cream, MTUS and ODG, concluded by "no documentation for the medical necessity"', () => {
     assert.deepEqual(summary(readLetter('002')), {
       layout: 'final-determination',
       form: 'markdown',
@@ -116,7 +116,7 @@ describe('golden models of the five corpus letters', () => {
             ['maximus', 'MTUS', CPTG, 'TOPICAL ANALGESICS', [111, 112, 113], []],
             ['maximus', 'ODG', 'Official Disability Guidelines (ODG) Pain', 'Topical Analgesics', [], []],
           ],
-          conclusion: null,
+          conclusion: 'not-medically-necessary',
         },
       ],
     });

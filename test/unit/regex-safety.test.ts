@@ -60,14 +60,14 @@ const DATA_PATTERNS: Array<{ file: string; argument: string; values: () => Patte
   },
   {
     // A line that starts with the first word of a heading: the words are capital letters only.
-    file: 'server/src/parser/parse.ts',
+    file: 'server/src/parser/sections.ts',
     argument: '`^(?:#+[ \\\\t]+)?(?:${words.join(\'|\')})`',
     values: () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { LAYOUT_HEADINGS } = require('../../server/src/parser/headings') as typeof import('../../server/src/parser/headings');
-      const words = new Set<string>(constStringList('server/src/parser/parse.ts', 'LAYOUT_FIRST_WORDS'));
+      const words = new Set<string>(constStringList('server/src/parser/layout.ts', 'LAYOUT_FIRST_WORDS'));
       for (const defs of Object.values(LAYOUT_HEADINGS)) for (const d of defs) words.add(/^[A-Z]*/.exec(d.text)![0]);
-      return [{ where: 'server/src/parser/parse.ts startsPattern (every heading\'s first word)', source: `^(?:#+[ \\t]+)?(?:${[...words].join('|')})`, flags: 'i' }];
+      return [{ where: 'server/src/parser/sections.ts startsPattern (every heading\'s first word)', source: `^(?:#+[ \\t]+)?(?:${[...words].join('|')})`, flags: 'i' }];
     },
   },
   {

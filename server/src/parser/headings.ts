@@ -1,4 +1,4 @@
-import type { Layout, SectionKind } from '../model';
+import type { SectionKind } from '../model';
 
 /** A section heading a layout uses, matched on the heading key (upper case, spaces collapsed). */
 export interface HeadingDef {
@@ -11,46 +11,8 @@ export interface HeadingDef {
   prefixOnly?: boolean;
 }
 
-const FINAL: HeadingDef[] = [
-  { kind: 'how-made', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE', colon: false },
-  { kind: 'clinical-summary', text: 'CLINICAL CASE SUMMARY', colon: false },
-  { kind: 'issues', text: 'IMR ISSUES, DECISIONS AND RATIONALES', colon: false },
-];
-
-const MAXIMUS_2014: HeadingDef[] = [
-  { kind: 'how-made', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE', colon: false },
-  { kind: 'documents-reviewed', text: 'DOCUMENTS REVIEWED', colon: false },
-  { kind: 'clinical-summary', text: 'CLINICAL CASE SUMMARY', colon: false },
-  { kind: 'issues', text: 'IMR DECISION(S) AND RATIONALE(S)', colon: false },
-];
-
-const NOTICE_2013: HeadingDef[] = [
-  { kind: 'issues', text: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE', colon: false },
-  { kind: 'how-made', text: 'MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER', colon: true },
-  { kind: 'clinical-summary', text: 'CASE SUMMARY', colon: true },
-  { kind: 'documents-reviewed', text: 'DOCUMENTS REVIEWED FOR DETERMINATION', colon: true },
-];
-
-const PROFESSIONAL: HeadingDef[] = [
-  { kind: 'issues', text: 'ISSUE AT DISPUTE', colon: true },
-  { kind: 'clinical-summary', text: 'CASE SUMMARY', colon: true },
-  { kind: 'documents-reviewed', text: 'DOCUMENTS REVIEWED FOR DETERMINATION', colon: true },
-  {
-    kind: 'guidelines',
-    text: 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY',
-    colon: true,
-  },
-  { kind: 'rationale', text: 'RATIONALE FOR WHY', colon: true, prefixOnly: true },
-  { kind: 'how-made', text: 'MEDICAL REVIEWER QUALIFICATIONS', colon: true },
-];
-
-/** Each layout's sections, in the order the layout puts them; all are required. */
-export const LAYOUT_HEADINGS: Record<Exclude<Layout, 'unknown'>, HeadingDef[]> = {
-  'final-determination': FINAL,
-  'maximus-2014': MAXIMUS_2014,
-  'notice-2013': NOTICE_2013,
-  'professional-review': PROFESSIONAL,
-};
+/** Each layout's sections, in order (defined with the layouts, in layouts/). */
+export { LAYOUT_HEADINGS } from './layouts';
 
 /** Human names of the section kinds, for messages and quick fixes. */
 export const SECTION_NAMES: Record<SectionKind, string> = {

@@ -3,11 +3,7 @@ import type { Joined } from '../text/joined';
 import { findProseCitations } from './citations';
 import { QUANTITY, STRENGTH, normalizeStrength } from './title';
 import { BoundedMap } from '../text/boundedMap';
-
-const NEGATIVE =
-  /\b(?:is|was|are|were|be|been)\s+not\s+(?:(?:considered|deemed|established\s+as|shown\s+to\s+be)\s+)?medically\s+necessary|\bnot\s+medically\s+necessary|\bno\s*,\s*the\s+request\b/i;
-const POSITIVE =
-  /\b(?:is|was|are|were|be|been)\s+(?:(?:considered|deemed|found|established\s+as|shown\s+to\s+be)\s+)?medically\s+necessary|\byes\s*,\s*the\s+request\b|\bmedically\s+necessary\s+and\s+appropriate/i;
+import { NECESSITY, NECESSITY_INDIRECT, NOT_NECESSARY } from './vocabulary';
 
 /** Splits text into sentences: [start, end) offsets. A period after a digit or an initial does not end one. */
 export function sentences(text: string): Array<[number, number]> {
@@ -25,18 +21,25 @@ export function sentences(text: string): Array<[number, number]> {
   return out;
 }
 
-/** The conclusion the rationale states, read from its last sentences that speak of medical necessity. */
+/** How many sentences from the end are read for the conclusion (letters may add a remark after it). */
+const CONCLUSION_SENTENCES = 5;
+
+/**
+ * The conclusion the rationale states: the last of its final sentences that speaks of medical
+ * necessity decides (one that says it directly before one that only mentions it), negative when
+ * the necessity is negated there ("is not", "cannot be deemed", "is determined to not be ...").
+ */
 export function findConclusion(body: Joined): { conclusion: Conclusion | null; span: Span | null } {
   const text = body.text;
   const list = sentences(text);
-  // Look from the end: the last sentence that says whether the request is necessary decides.
-  for (let k = list.length - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
-    const [a, b] = list[k];
-    const s = text.slice(a, b);
-    const neg = NEGATIVE.test(s);
-    const pos = POSITIVE.test(s);
-    if (neg) return { conclusion: 'not-medically-necessary', span: body.span(a, b) };
-    if (pos) return { conclusion: 'medically-necessary', span: body.span(a, b) };
+  for (const speaks of [NECESSITY, NECESSITY_INDIRECT]) {
+    for (let k = list.length - 1, seen = 0; k >= 0 && seen < CONCLUSION_SENTENCES; k--, seen++) {
+      const [a, b] = list[k];
+      const s = text.slice(a, b);
+      if (!speaks.test(s)) continue;
+      const conclusion: Conclusion = NOT_NECESSARY.test(s) ? 'not-medically-necessary' : 'medically-necessary';
+      return { conclusion, span: body.span(a, b) };
+    }
   }
   return { conclusion: null, span: null };
 }

@@ -59,6 +59,19 @@ export class Joined {
     return this.sourceOffset(i - 1) + 1;
   }
 
+  /** The text [from, to) as a Joined of its own, each character still mapped to the source. */
+  slice(from: number, to: number): Joined {
+    const out = new Joined(this.source);
+    const p = this.pieces;
+    for (let k = 0; k < p.length; k += 3) {
+      const textStart = p[k];
+      const a = Math.max(from, textStart);
+      const b = Math.min(to, textStart + p[k + 2]);
+      if (b > a) out.add(p[k + 1] + (a - textStart), p[k + 1] + (b - textStart));
+    }
+    return out;
+  }
+
   /** A span of text offsets [from, to), trimmed of surrounding white space. */
   span(from = 0, to = this.length): Span {
     const text = this.text;
@@ -73,7 +86,7 @@ export class Joined {
 }
 
 export function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 160 || c === 10 || c === 13 || c === 0xfeff || c === 0x200b;
+  return c === 32 || c === 9 || c === 160 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xfeff || c === 0x200b;
 }
 
 /** A span for source[start, end) taken as it is. */

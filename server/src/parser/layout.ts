@@ -1,0 +1,70 @@
+/**
+ * Which layout a letter is written in, and in which surface form it reached us (markdown, text
+ * extracted from a PDF, plain).
+ */
+import type { Layout, SurfaceForm } from '../model';
+import { matchHeading } from './headings';
+import { isBlank } from './lines';
+import { LAYOUTS } from './layouts';
+import { finalDetermination } from './layouts/final-determination';
+import { mayStartWith, startsPattern } from './sections';
+import type { LetterSource } from './source';
+
+/** First words of the keys that decide the layout by a marker or a heading (see `detectLayout`). */
+const LAYOUT_FIRST_WORDS = ['MEDICAL', 'ISSUE', 'INDEPENDENT', 'IMR', 'DOCUMENTS', 'HOW', 'CLINICAL'];
+
+/** Whether a heading key is a layout's marker: equal to it, or it followed by a colon (or, for a long one, holding it). */
+function isMarker(key: string, marker: string): boolean {
+  return key === marker || key.startsWith(`${marker}:`) || (marker.length >= 40 && key.includes(marker));
+}
+
+/** The layout: the first in the registry whose marker the letter has, else final determination when its headings or header dates are there. */
+export function detectLayout(src: LetterSource): Layout {
+  const marked = new Set<string>();
+  let finalScore = 0;
+  const layoutStarts = startsPattern(LAYOUT_FIRST_WORDS);
+  for (const line of src.lines) {
+    const length = line.contentEnd - line.contentStart;
+    // The keys tested below are at least 12 characters long ("CASE SUMMARY"); a key is never longer than its line.
+    if (length < 12 || length > 200 || !src.isStructureCandidate(line)) continue;
+    if (!/[A-Z#*<0-9]/i.test(src.text[line.contentStart])) continue;
+    // Skip, without computing its key, a line that can match none of the tests below: they need the
+    // key to start with one of the words, or to hold "NOTICE", or "DATE" and a colon (the header).
+    const raw = src.text.slice(line.contentStart, line.contentEnd);
+    if (!(raw.includes(':') && /date/i.test(raw)) && !mayStartWith(raw, layoutStarts) && !/notice/i.test(raw)) continue;
+    const key = src.keyOf(line);
+    const layout = LAYOUTS.find((l) => l.markers.some((m) => isMarker(key, m)));
+    if (layout) marked.add(layout.name);
+    else if (matchHeading(key, finalDetermination.headings)) finalScore++;
+    else if (/(?:DATE ASSIGNED|UR DENIAL DATE)\s*:/.test(key)) finalScore++;
+  }
+  const first = LAYOUTS.find((l) => marked.has(l.name));
+  if (first) return first.name;
+  return finalScore > 0 ? 'final-determination' : 'unknown';
+}
+
+/** The surface form: markdown when any line has heading or bold markup, PDF text when lines end in spaces or blank lines abound. */
+export function detectForm(src: LetterSource): SurfaceForm {
+  let markup = 0;
+  let trailing = 0;
+  let blank = 0;
+  let nonBlank = 0;
+  const limit = Math.min(src.lines.length, 4000);
+  for (let i = 0; i < limit; i++) {
+    const line = src.lines[i];
+    if (isBlank(line)) {
+      blank++;
+      continue;
+    }
+    nonBlank++;
+    const c = src.text.charCodeAt(line.contentStart);
+    if (c === 35 /* # */ || c === 42 /* * */ || c === 60 /* < */) {
+      const head = src.text.slice(line.contentStart, line.contentStart + 8);
+      if (/^(?:#{1,6} |\*\*|<b>|<strong>)/i.test(head)) markup++;
+    }
+    if (line.end > line.contentEnd && src.text.charCodeAt(line.end - 1) === 32) trailing++;
+  }
+  if (markup > 0) return 'markdown';
+  if (nonBlank > 0 && (trailing / nonBlank > 0.3 || blank >= nonBlank * 0.8)) return 'pdf-text';
+  return 'plain';
+}
