@@ -236,7 +236,7 @@ function trimEndPunct(text: string, from: number, to: number): number {
 }
 
 const PROSE_PAGES =
-  /\b(?:(MTUS|ACOEM|ODG)\b(?:\s+[A-Z][\w()-]*){0,6}?\s+)?pages?\s+(\d{1,4}(?:\s*(?:-|–|to|and|,|&)\s*\d{1,4})*)(?:\s+of\s+(?:the\s+)?((?:CA\s+)?(?:MTUS|ACOEM|ODG)\b(?:[\s,/-]+(?:[A-Z][\w()/-]*|\(\w+\))){0,8}))?/g;
+  /\b(?:(MTUS|ACOEM|ODG)\b(?:\s+[A-Z][\w()-]*){0,6}?\s+)?pages?\s+(\d{1,4}(?:\s*(?:-|–|to|and|,|&)\s*\d{1,4})*)(?:\s+of\s+(?:the\s+)?((?:CA\s+)?(?:MTUS|ACOEM|ODG)\b(?:[\s,/-]+[A-Z(][\w()/-]*){0,8}))?/g;
 const REGULATION = /\b(?:MTUS|CCR|C\.C\.R\.|section|§)\s*(?:§\s*)?(9792\.\d+(?:\.\d+)?(?:\s?\(?[a-z]\)?)?)/gi;
 
 const GUIDELINE_WORD = /\b(?:MTUS|ACOEM|ODG|Guidelines?)\b/gi;
@@ -247,6 +247,13 @@ function namedJustBefore(window: string): boolean {
   let lastEnd = -1;
   for (let m = GUIDELINE_WORD.exec(window); m; m = GUIDELINE_WORD.exec(window)) lastEnd = m.index + m[0].length;
   return lastEnd >= 0 && window.length - lastEnd <= 40 && !window.includes('.', lastEnd);
+}
+
+/** A name cut before a parenthesis it does not close: "Guidelines (July" (of "(July 28, 2016)") → "Guidelines". */
+function withoutOpenParenthesis(name: string): string {
+  const open = name.lastIndexOf('(');
+  if (open < 0 || name.indexOf(')', open) >= 0) return name;
+  return trimEndPunctuation(name.slice(0, open).trimEnd());
 }
 
 /** Finds guideline references inside prose: "page 64 of the MTUS ...", "MTUS page 78", "MTUS 9792.20e". */
@@ -267,7 +274,7 @@ export function findProseCitations(body: Joined): ProseCitation[] {
     const pages: number[] = [];
     for (const r of refs) for (let p = r.from; p <= r.to && p - r.from < 500; p++) if (!pages.includes(p)) pages.push(p);
     let guideline: string | null = null;
-    if (after) guideline = after.replace(/^(?:CA\s+)?(?:MTUS|ACOEM|ODG)\s*/i, (s) => (/ACOEM|ODG/i.test(s) ? s : '')).trim() || null;
+    if (after) guideline = withoutOpenParenthesis(after).replace(/^(?:CA\s+)?(?:MTUS|ACOEM|ODG)\s*/i, (s) => (/ACOEM|ODG/i.test(s) ? s : '')).trim() || null;
     else if (before) {
       const named = m[0].slice(0, m[0].search(/\bpages?\b/i)).trim();
       guideline = named.replace(/^MTUS\s*/i, '').trim() || (before.toUpperCase() === 'MTUS' ? null : before);
