@@ -299,3 +299,33 @@ describe('imported official text', () => {
     assert.deepEqual(withText.topicsOnPage('cpmtg-2009', 90).map((t) => t.id)[0], 'yoga');
   });
 });
+
+describe('names and topics the 2016-2017 letters use', () => {
+  test('the ACOEM 2007 elbow chapter as "Elbow Complaints 2007", and the 2016 CPMTG with "Guidelines" after its year', () => {
+    assert.equal(index.resolveGuideline('Elbow Complaints 2007')?.guideline.id, 'elbow-2007');
+    assert.equal(index.resolveGuideline('Elbow Complaints 2004')?.guideline.id, 'elbow-2004');
+    assert.equal(index.resolveGuideline('Chronic Pain Medical Treatment 2016 Guidelines')?.guideline.id, 'cpmtg-2016');
+  });
+
+  test('a section list matched whole: topic names holding commas, numbered opioid sections, wrapped hyphens', () => {
+    const cpmtg = index.resolveCitation({ guideline: 'Chronic Pain Medical Treatment 2016', topic: null, sections: ['NSAIDs', 'GI symptoms & cardiovascular risk', 'Electro- diagnostic testing (EMG/NCS)'] });
+    assert.deepEqual([cpmtg.status, cpmtg.topics.map((t) => t.id), cpmtg.unmatchedTopics], ['later', ['nsaids-gi-risk', 'electrodiagnostic'], []]);
+    const opioids = index.resolveCitation({ guideline: 'Opioid Treatment 2016', topic: null, sections: ['3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment'] });
+    assert.deepEqual([opioids.topics.map((t) => t.id).sort(), opioids.unmatchedTopics], [['chronic', 'maintenance'], []]);
+    const postsurgical = index.resolveCitation({ guideline: 'Postsurgical Treatment 2009', topic: null, sections: ['Forearm', 'Wrist', '& Hand'] });
+    assert.deepEqual([postsurgical.topics.map((t) => t.id), postsurgical.unmatchedTopics], [['forearm-wrist-hand'], []]);
+    const knee = index.resolveCitation({ guideline: 'Knee Complaints 2004', topic: null, sections: ['Diagnostic Criteria', 'Initial Care', 'Summary'] });
+    assert.deepEqual([knee.topics.map((t) => t.id), knee.unmatchedTopics], [['diagnostic-criteria', 'initial-care', 'summary'], []]);
+    const typo = index.resolveCitation({ guideline: 'Low Back Complaints 2004', topic: null, sections: ['Diagnositc Criteria'] });
+    assert.deepEqual(typo.unmatchedTopics, ['diagnositc criteria']);
+  });
+
+  test('a Non-MTUS source named after a chapter or a title, or by its web address', () => {
+    const source = (sentence: string, guideline: string) =>
+      index.resolveCitation({ guideline, topic: null, mtus: false, span: { text: sentence } }).guideline?.id ?? null;
+    assert.equal(source('Decision based on Non-MTUS Citation Shoulder (Acute & Chronic), Physical Therapy, ODG Preface', 'Shoulder (Acute & Chronic)'), 'odg');
+    assert.equal(source('Decision based on Non-MTUS Citation Naproxen: Drug information, accessed from UpToDate.com', 'Naproxen: Drug information'), 'uptodate');
+    assert.equal(source('Decision based on Non-MTUS Citation https://www.example.org/knee-scooters', 'https://www.example.org/knee-scooters'), 'web');
+    assert.equal(source('Decision based on Non-MTUS Citation a lecture heard once', 'a lecture heard once'), null);
+  });
+});

@@ -130,6 +130,11 @@ describe('unknown-drug on variants', () => {
       'Sentra PM #60',
       'Omeprazole DR 20mg #30',
       'Hysingla 20mg #30',
+      // Products the posted 2016-2017 letters dispute (brands of compounded creams and kits).
+      'Cyclophene 5% cream 111.2 grams',
+      'Ketophene 20% cream, 167 grams',
+      'Anecream cream 4% #30',
+      'Trezix capsule 320.5/30/16mg #5',
     ]) {
       assert.deepEqual(run(letter003With(title)), [], title);
     }
@@ -150,6 +155,15 @@ describe('unknown-drug on variants', () => {
     ]) {
       assert.deepEqual(run(letter003With(title)), [], title);
     }
+  });
+
+  test('a strength is never taken for a drug name ("325mg", "7.5/325mg")', () => {
+    for (const title of ['325mg tablets #60', '7.5/325mg #90', 'Medication 10/325mg #60']) {
+      assert.deepEqual(run(letter003With(title)), [], title);
+    }
+    // A misspelled name next to a strength is still found.
+    const [f] = run(letter003With('Norcco 10/325mg #60'));
+    assert.equal(f.data?.word, 'Norcco');
   });
 
   test('items that are not medications (no strength, form or quantity) are left alone', () => {

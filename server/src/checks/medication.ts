@@ -91,7 +91,7 @@ export function orList(names: string[]): string {
 
 function judgeTreatment(text: string, item: Item, drugs: DrugLexicon): UnknownTreatment | undefined {
   const { start, end } = item.treatment;
-  const candidates = tokenize(text, start, end).filter((t) => /\p{L}/u.test(t.text) && t.text.length >= 3 && !isEnglishWord(t.lower));
+  const candidates = tokenize(text, start, end).filter((t) => isNameLike(t.text) && !isEnglishWord(t.lower));
   if (candidates.length === 0) return undefined;
   const base = { item, start, end };
   if (candidates.length > 1) {
@@ -107,6 +107,11 @@ function judgeTreatment(text: string, item: Item, drugs: DrugLexicon): UnknownTr
   }
   const first = candidates[0];
   return { ...base, word: first.text, wordStart: first.start, wordEnd: first.end, suggestions: [] };
+}
+
+/** A word that could be a drug's name: three characters or more, starting with a letter (not "325mg", "5%"). */
+function isNameLike(word: string): boolean {
+  return word.length >= 3 && /^\p{L}/u.test(word);
 }
 
 function containsRun(words: string[], run: string[]): boolean {

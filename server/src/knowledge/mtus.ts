@@ -36,6 +36,8 @@ export interface CitationLike {
   /** False for a "Non-MTUS Citation". */
   mtus?: boolean;
   source?: CitationSource;
+  /** The whole citation sentence: where a Non-MTUS source is looked for when its first words name none. */
+  span?: { text: string };
 }
 
 /**
@@ -218,6 +220,9 @@ export class MtusIndex {
     const match = this.resolveGuideline(citation.guideline, nonMtus ? { ...options, mtus: false } : { date: options.date });
     const result: CitationResolution = { status: 'unknown', guideline: match?.guideline ?? null, match, topics: [], unmatchedTopics: [], pages: [] };
     if (nonMtus) {
+      const found = match ?? (citation.span ? this.names.findIn(citation.span.text, { mtus: false }) : null);
+      result.guideline = found?.guideline ?? null;
+      result.match = found;
       result.status = 'non-mtus';
       return result;
     }
@@ -227,7 +232,9 @@ export class MtusIndex {
       result.status = 'mislabelled';
       return result;
     }
-    const lists = citation.sections && citation.sections.length > 0 ? [...citation.sections] : citation.topic ? [citation.topic] : [];
+    // The sections are matched as one list: a topic's own name may hold a comma
+    // ("NSAIDs, GI symptoms & cardiovascular risk"), which the parser's list split at.
+    const lists = citation.sections && citation.sections.length > 0 ? [citation.sections.join(', ')] : citation.topic ? [citation.topic] : [];
     if (match.rest) lists.unshift(match.rest);
     // "MTUS" alone with a topic: the topic tells which part (the one in force on the letter's date).
     if (guideline.id === 'mtus' && lists.length > 0) {

@@ -6,7 +6,8 @@ import type { Guideline, Topic } from './mtusData';
 import { BoundedMap } from '../text/boundedMap';
 
 /**
- * Lower case, "&" as "and", hyphens inside words dropped ("Post-surgical" = "Postsurgical"), other
+ * Lower case, "&" as "and", hyphens inside words dropped ("Post-surgical" = "Postsurgical", also
+ * where a line wrapped after the hyphen: "Electro- diagnostic"), other
  * punctuation as spaces (dots kept between digits: "9792.24.2"), single spaces.
  */
 export function normalizeName(text: string): string {
@@ -26,7 +27,7 @@ function normalizeUncached(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/([a-z])'s\b/g, '$1s')
     .replace(/'/g, '')
-    .replace(/([a-z])-(?=[a-z])/g, '$1')
+    .replace(/([a-z])- ?(?=[a-z])/g, '$1')
     .replace(/\.(?!\d)|(?<!\d)\./g, ' ')
     .replace(/[^a-z0-9.]+/g, ' ')
     .trim();
@@ -119,6 +120,21 @@ export class GuidelineNames {
       const y = onlyYear ? Number(rest) : splitYear(rest).year;
       const picked = this.pick(this.byAlias.get(alias), options, y);
       if (picked) return { guideline: picked.guideline, alias, rest: onlyYear ? '' : rest, year: y, yearMismatch: picked.yearMismatch };
+    }
+    return null;
+  }
+
+  /**
+   * Finds a guideline named anywhere in a text, as whole words, the longest name first: the source of
+   * a Non-MTUS citation whose first words are a chapter or a title ("Shoulder (Acute & Chronic),
+   * Physical Therapy, ODG Preface", "Sildenafil: Drug information, accessed from UpToDate.com").
+   */
+  findIn(text: string, options: ResolveOptions = {}): GuidelineMatch | null {
+    const n = ` ${normalizeGuidelineName(text.slice(0, 2000))} `;
+    for (const alias of this.longestFirst) {
+      if (!n.includes(` ${alias} `)) continue;
+      const picked = this.pick(this.byAlias.get(alias), options, null);
+      if (picked) return { guideline: picked.guideline, alias, rest: '', year: null, yearMismatch: false };
     }
     return null;
   }

@@ -42,7 +42,7 @@ function parseSentence(value: Joined, from: number, to: number, by: By): Citatio
   if (lead) i += lead[0].length;
   let mtus = true;
   let source: CitationSource = 'MTUS';
-  const nonMtus = /^Non-MTUS(?:\s+Citation)?\s*:?\s*/i.exec(text.slice(i, to));
+  const nonMtus = /^Non- ?MTUS(?:\s+Citation)?\s*:?\s*/i.exec(text.slice(i, to));
   if (nonMtus) {
     mtus = false;
     i += nonMtus[0].length;
@@ -58,17 +58,64 @@ function parseSentence(value: Joined, from: number, to: number, by: By): Citatio
   }
   const sentence = value.span(from, trimEndPunct(text, from, to));
 
-  // Several guidelines in the "Section(s):" form, joined by ", and".
-  const parts: Array<[number, number]> = [];
-  const splitter = /, {1,3}and {1,3}(?=[^,]{0,200}, {0,3}Section\(s\) {0,3}:)/gi;
-  let partStart = i;
-  for (let m = splitter.exec(body); m; m = splitter.exec(body)) {
-    parts.push([partStart, i + m.index]);
-    partStart = i + m.index + m[0].length;
-  }
-  parts.push([partStart, to]);
+  const parts = splitGuidelines(body, i, to);
 
   return parts.map(([a, b]) => parsePart(value, a, b, by, source, mtus, sentence));
+}
+
+/**
+ * Splits a sentence naming several guidelines in the "Section(s):" form, joined by ", and", into
+ * one [from, to) range per guideline. A ", and" splits only where the part before it is a whole
+ * citation (it has its sections, or its name ends in a year or "Guidelines") and a guideline name
+ * follows: one that ends in a year and closes the sentence, or one followed by its "Section(s):".
+ * So "Forearm, Wrist, and Hand Complaints 2004" stays one name. Each test reads a bounded window.
+ */
+function splitGuidelines(body: string, offset: number, to: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  const joiner = /, {1,3}and {1,3}/gi;
+  let partStart = 0;
+  let sectionsAt = body.search(SECTIONS_LABEL);
+  for (let m = joiner.exec(body); m && parts.length < MAX_CITATIONS; m = joiner.exec(body)) {
+    while (sectionsAt >= 0 && sectionsAt < partStart) sectionsAt = nextSections(body, sectionsAt);
+    const hasSections = sectionsAt >= partStart && sectionsAt < m.index;
+    const tail = body.slice(Math.max(partStart, m.index - 40), m.index).trim();
+    const next = m.index + m[0].length;
+    if (!(hasSections || ENDS_WITH_NAME.test(tail)) || !startsWithGuideline(body.slice(next, next + NAME_WINDOW))) continue;
+    parts.push([offset + partStart, offset + m.index]);
+    partStart = next;
+  }
+  parts.push([offset + partStart, to]);
+  return parts;
+}
+
+const SECTIONS_LABEL = /Section\(s\) {0,3}:/i;
+const ENDS_WITH_NAME = /(?:\b(?:19|20)\d\d|\bGuidelines?)$/i;
+/** Guideline names that hold commas of their own (ACOEM chapter 11). */
+const COMMA_NAME = /^Forearm, {1,3}Wrist,? {1,3}(?:and|&) {1,3}Hand\b/i;
+const YEAR_AT_END = /\b(?:19|20)\d\d$/;
+/** A guideline name is at most 200 characters; the window read after a ", and". */
+const NAME_WINDOW = 260;
+
+/** The next "Section(s):" after the one at `at`, or -1. */
+function nextSections(body: string, at: number): number {
+  const label = /Section\(s\) {0,3}:/gi;
+  label.lastIndex = at + 1;
+  const found = label.exec(body);
+  return found ? found.index : -1;
+}
+
+/** Whether the text after ", and" starts with a guideline name: followed by "Section(s):", or a dated name closing the sentence. */
+function startsWithGuideline(window: string): boolean {
+  const named = COMMA_NAME.exec(window);
+  const from = named ? named[0].length : 0;
+  const comma = window.indexOf(',', from);
+  if (comma < 0) {
+    // The sentence ends within the window: its last words are the name.
+    if (window.length >= NAME_WINDOW) return false;
+    return YEAR_AT_END.test(trimEndDotsAndSpaces(window));
+  }
+  if (comma - from > 200) return false;
+  return /^, {0,3}Section\(s\) {0,3}:/i.test(window.slice(comma));
 }
 
 function parsePart(
@@ -202,6 +249,13 @@ function namedJustBefore(window: string): boolean {
   return lastEnd >= 0 && window.length - lastEnd <= 40 && !window.includes('.', lastEnd);
 }
 
+/** A name cut before a parenthesis it does not close: "Guidelines (July" (of "(July 28, 2016)") → "Guidelines". */
+function withoutOpenParenthesis(name: string): string {
+  const open = name.lastIndexOf('(');
+  if (open < 0 || name.indexOf(')', open) >= 0) return name;
+  return trimEndPunctuation(name.slice(0, open).trimEnd());
+}
+
 /** Finds guideline references inside prose: "page 64 of the MTUS ...", "MTUS page 78", "MTUS 9792.20e". */
 export function findProseCitations(body: Joined): ProseCitation[] {
   const text = body.text;
@@ -220,7 +274,7 @@ export function findProseCitations(body: Joined): ProseCitation[] {
     const pages: number[] = [];
     for (const r of refs) for (let p = r.from; p <= r.to && p - r.from < 500; p++) if (!pages.includes(p)) pages.push(p);
     let guideline: string | null = null;
-    if (after) guideline = after.replace(/^(?:CA\s+)?(?:MTUS|ACOEM|ODG)\s*/i, (s) => (/ACOEM|ODG/i.test(s) ? s : '')).trim() || null;
+    if (after) guideline = withoutOpenParenthesis(after).replace(/^(?:CA\s+)?(?:MTUS|ACOEM|ODG)\s*/i, (s) => (/ACOEM|ODG/i.test(s) ? s : '')).trim() || null;
     else if (before) {
       const named = m[0].slice(0, m[0].search(/\bpages?\b/i)).trim();
       guideline = named.replace(/^MTUS\s*/i, '').trim() || (before.toUpperCase() === 'MTUS' ? null : before);
