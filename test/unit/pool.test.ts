@@ -49,19 +49,21 @@ test('two workers give the reports of one thread, in input order, unreadable fil
   assert.deepEqual(order, files.map((_, i) => i));
   assert.equal(pooled[31].unreadable, true);
   assert.equal(pooled[31].stderr, 'imr-check: cannot read /nonexistent/letter.txt: ENOENT\n');
-  // Letter 002 states no conclusion: each of its copies, checked in either worker, says so.
-  const copies = pooled.filter((r) => r.file === letters[2]);
+  // Letter 004 misspells Baclofen: each of its copies, checked in either worker, says so.
+  const copies = pooled.filter((r) => r.file === letters[4]);
   assert.equal(copies.length, 12);
-  for (const r of copies) assert.match(r.text!, /^.*002_[0-9a-f]+\.txt:28:780 hint missing-conclusion /);
+  for (const r of copies) assert.match(r.text!, /^.*004_[0-9a-f]+\.txt:53:48 hint drug-spelling /);
 });
 
 test('json and sarif reports, rule levels and extra drugs cross to the workers and back intact', async () => {
   const files: string[] = [];
   for (let k = 0; k < 10; k++) files.push(...letters);
   for (const format of ['json', 'sarif'] as const) {
-    const options: CheckFileOptions = { format, rules: { 'missing-conclusion': 'error' }, drugs: ['Zzyzxamol'] };
+    // Letter 004's only error (unknown-drug) turned off, its drug-spelling hints made errors.
+    const options: CheckFileOptions = { format, rules: { 'unknown-drug': 'off', 'drug-spelling': 'error' }, drugs: ['Zzyzxamol'] };
     const pooled = await checkFiles(files, options, { jobs: 2, workerScript });
     assert.deepEqual(pooled, files.map((f) => checkFile(f, options)));
-    assert.equal(pooled[2].hasError, true);
+    assert.equal(pooled[4].hasError, true);
+    assert.equal(pooled[3].hasError, false);
   }
 });

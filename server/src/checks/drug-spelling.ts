@@ -1,7 +1,7 @@
 import { lowerHash, nextWordStart, wordEnd } from '../knowledge/drugNames';
 import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
-import { orList, suggestionFixes, suggestionList, unknownTreatments } from './medication';
+import { inServiceTitle, orList, suggestionFixes, suggestionList, unknownTreatments } from './medication';
 import type { Check } from './types';
 import { BoundedMap } from '../text/boundedMap';
 
@@ -22,7 +22,7 @@ export function spellingDistance(length: number): number {
 /**
  * A word anywhere in the letter that is not a drug name, not English, and one small edit away
  * from a drug name ("Baclofan" in a rationale). The title range that unknown-drug already reports
- * is left to it.
+ * is left to it, and so are the titles of items that are not medications (an MRI, a therapy).
  */
 const check: Check = {
   code: 'drug-spelling',
@@ -46,7 +46,7 @@ const check: Check = {
         const start = from + suspect.at;
         const end = start + suspect.word.length;
         titles ??= unknownTreatments(text, decision, drugs);
-        if (titles.some((t) => t.start < end && t.end > start) || insideDrugName(text, start, end, drugs)) continue;
+        if (titles.some((t) => t.start < end && t.end > start) || inServiceTitle(decision, start, end) || insideDrugName(text, start, end, drugs)) continue;
         const names = suggestionList(suspect.word, suspect.suggestions);
         yield {
           start,

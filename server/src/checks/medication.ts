@@ -26,9 +26,14 @@ export interface UnknownTreatment {
 const SERVICE_WORDS = new Set(services.words.map((w) => w.toLowerCase()));
 const SERVICE_PHRASES = services.phrases.map((p) => nameWords(p));
 
-/** A medication item: one whose title gives a strength, a dosage form or a quantity. */
+/** A medication item: the parser's category (drug checks never look at imaging, therapy, DME, ...). */
 export function isMedicationItem(item: Item): boolean {
-  return item.strength !== null || item.form !== null || item.quantity !== null;
+  return item.category === 'medication';
+}
+
+/** Whether [start, end) lies in the title of an item that is not a medication. */
+export function inServiceTitle(decision: Decision, start: number, end: number): boolean {
+  return decision.items.some((i) => i.category !== 'medication' && i.title.start <= start && end <= i.title.end);
 }
 
 /** Whether a title names a service, device or procedure (server/data/services.json). */

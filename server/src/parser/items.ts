@@ -149,7 +149,10 @@ function titleEndingAt(src: LetterSource, body: Body, k: number, previousMark: n
   let after = k + 1;
   if (!outcome && k + 1 < lines.length) {
     const nb = src.bareOf(lines[k + 1]);
-    if (OUTCOME_LINE.test(nb.text.trim())) {
+    const word = nb.text.trim();
+    // An outcome alone on the next line: a known one, or (a defect to report) a few words before a guideline label.
+    const beforeLabel = word.length <= 40 && OUTCOME_WORDS.test(word) && k + 2 < lines.length && labelOf(src, lines[k + 2])?.kind === 'claims-administrator';
+    if (OUTCOME_LINE.test(word) || beforeLabel) {
       outcome = src.bareSpan(nb, 0, nb.text.length);
       outcomeLine = k + 1;
       after = k + 2;
