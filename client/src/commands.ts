@@ -100,7 +100,7 @@ export async function showSummary(client: ClientRef): Promise<void> {
   const picks: ItemPick[] = summary.items.map((item) => ({
     label: `${item.outcome === 'overturned' ? '$(pass)' : item.outcome === 'upheld' ? '$(circle-slash)' : '$(question)'} ${item.title}`,
     description: item.outcomeText,
-    detail: [item.basis ? `MAXIMUS: ${item.basis}` : '', item.agrees === false ? '$(warning) the rationale concludes the opposite' : ''].filter(Boolean).join(' · ') || undefined,
+    detail: [item.category, item.basis ? `MAXIMUS: ${item.basis}` : '', item.agrees === false ? '$(warning) the rationale concludes the opposite' : ''].filter(Boolean).join(' · ') || undefined,
     range: item.selectionRange,
   }));
   if (summary.problems.total > 0) {

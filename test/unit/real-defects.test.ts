@@ -26,7 +26,7 @@ interface Defect {
   code: string | string[];
   /** The finding must touch the edited text (not only be somewhere in the letter). */
   here?: boolean;
-  edit(text: string, d: Decision): Edit | undefined;
+  edit(text: string, d: Decision): Edit | null | undefined;
 }
 
 const replace = (s: Pick<Span, 'start' | 'end'>, text: string): Edit => ({ start: s.start, end: s.end, text });

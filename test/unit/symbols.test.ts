@@ -40,9 +40,9 @@ test('letter 003: header by case number with its fields, three sections, three i
   const issues = symbols[3];
   assert.equal(issues.detail, '3 items');
   assert.deepEqual(issues.children!.map((i) => [i.name, i.detail]), [
-    ['Klonopin 1mg quantity 30', 'Upheld'],
-    ['Baclofen 20mg quantity 90', 'Upheld'],
-    ['Norco 10/325mg quantity 180', 'Upheld'],
+    ['Klonopin 1mg quantity 30', 'Upheld · medication'],
+    ['Baclofen 20mg quantity 90', 'Upheld · medication'],
+    ['Norco 10/325mg quantity 180', 'Upheld · medication'],
   ]);
   assert.deepEqual(issues.children![1].children!.map((c) => [c.name, c.detail]), [
     ['Claims Administrator guideline', 'no evidence cited'],
@@ -71,23 +71,23 @@ test('letter 004 (PDF text, no header): items, outcomes and the guideline detail
   assert.deepEqual(names(symbols), ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']);
   const items = symbols[2].children!;
   assert.deepEqual(items.map((i) => [i.name, i.detail]), [
-    ['Percocet 10/325 mg, QTY: 60', 'Overturned'],
-    ['Baclofan 20 mg, QTY: 30', 'Upheld'],
+    ['Percocet 10/325 mg, QTY: 60', 'Overturned · medication'],
+    ['Baclofan 20 mg, QTY: 30', 'Upheld · medication'],
   ]);
   assert.equal(items[0].children![1].detail, 'Criteria for use of opioids and Medications for chronic pain, pp. 88-89, 76-78, 60-61');
   assert.equal(items[0].children![2].detail, 'medically necessary');
 });
 
-test('letter 002: a non-MTUS citation and a rationale without a conclusion', () => {
+test('letter 002: a non-MTUS citation and a rationale concluded by "no documentation for the medical necessity"', () => {
   const item = outline(readLetter('002'))[3].children![0];
   assert.equal(item.children![1].detail, 'TOPICAL ANALGESICS, pp. 111-113; ODG: Topical Analgesics');
-  assert.equal(item.children![2].detail, 'no conclusion stated');
+  assert.equal(item.children![2].detail, 'not medically necessary');
 });
 
 test('an item without an outcome, or with an unknown one, says so', () => {
   const text = readLetter('000');
-  assert.equal(outline(text.replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:** Modified'))[3].children![0].detail, 'Modified (not an IMR outcome)');
-  assert.equal(outline(text.replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:**'))[3].children![0].detail, 'no outcome');
+  assert.equal(outline(text.replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:** Modified'))[3].children![0].detail, 'Modified (not an IMR outcome) · medication');
+  assert.equal(outline(text.replace('**Baclofen 20mg #120:** Upheld', '**Baclofen 20mg #120:**'))[3].children![0].detail, 'no outcome · medication');
 });
 
 test('a huge letter is capped, and says how many items it left out', () => {

@@ -107,10 +107,10 @@ describe('unknown-drug on variants', () => {
     assert.deepEqual(run(text, loadDrugLexicon().withExtra(['Zzyzxamab'])), []);
   });
 
-  test('the range is the whole treatment; the fix replaces the misspelled word only', () => {
-    const text = letter003With('Retro Gabapentine 600mg #90');
+  test('the range is the whole treatment (a retrospective request\'s without "Retro"); the fix replaces the misspelled word only', () => {
+    const text = letter003With('Retro Gabapentine Extra 600mg #90');
     const [f] = run(text);
-    assert.equal(text.slice(f.start, f.end), 'Retro Gabapentine');
+    assert.equal(text.slice(f.start, f.end), 'Gabapentine Extra');
     const [e] = f.fixes![0].edits;
     assert.equal(text.slice(e.start, e.end), 'Gabapentine');
     assert.equal(e.newText, 'Gabapentin');

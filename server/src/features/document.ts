@@ -25,6 +25,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 
 /** An item's name for lists: its title, else its treatment, else a placeholder. */
 export function itemLabel(item: Item): string {
+  // A modified request is named by the part still under review (its title holds three sentences).
+  if (item.request) return `${collapse(item.request.remaining.text)} (modified request)`;
   const title = collapse(item.title.text);
   if (title) return title;
   const treatment = collapse(item.treatment.text);

@@ -10,6 +10,7 @@ import { describeTopic, type DrugEntry } from '../knowledge/drugs';
 import { matchCase } from '../knowledge/drugNames';
 import { formatRanges, type CitationResolution, type Description, type Topic } from '../knowledge/mtus';
 import type { Citation, Item, ProseCitation } from '../model';
+import { CATEGORY_NAMES } from '../parser/category';
 import { OUTCOME_LABELS, collapse, letterDate, touches, type LetterDocument } from './document';
 import { pageFileUri } from './links';
 import { escapeMarkdown, quote, shorten } from './markdown';
@@ -43,6 +44,10 @@ function find(doc: LetterDocument, offset: number, knowledge: Knowledge): Found 
     if (item.outcomeSpan && touches(item.outcomeSpan, offset)) {
       return { markdown: outcomeMarkdown(item), start: item.outcomeSpan.start, end: item.outcomeSpan.end };
     }
+    if (item.title.text && touches(item.title, offset)) {
+      // A drug named in the title has its own hover; elsewhere the title tells what is disputed.
+      return drugAt(doc, offset, knowledge) ?? { markdown: titleMarkdown(item), start: item.title.start, end: item.title.end };
+    }
     for (const line of item.guidelines) {
       for (const c of line.citations) {
         if (!touches(c.span, offset)) continue;
@@ -60,6 +65,24 @@ function find(doc: LetterDocument, offset: number, knowledge: Knowledge): Found 
   return drugAt(doc, offset, knowledge);
 }
 
+
+// ---------------------------------------------------------------------------------------- titles
+
+/** What a title says: the treatment, its category, a modified or retrospective request. */
+function titleMarkdown(item: Item): string {
+  const out: string[] = [`**${escapeMarkdown(shorten(collapse(item.treatment.text) || collapse(item.title.text)))}**`, ''];
+  const dose = [item.strength, item.quantity !== null ? `#${item.quantity}` : null, item.form].filter(Boolean).join(' ');
+  out.push(`Category: ${CATEGORY_NAMES[item.category]}${dose ? ` · ${escapeMarkdown(dose)}` : ''}`);
+  if (item.request) {
+    out.push('', 'A modified request:');
+    out.push(`- requested: ${escapeMarkdown(shorten(collapse(item.request.original.text)))}`);
+    if (item.request.authorized) out.push(`- authorized by the claims administrator: ${escapeMarkdown(shorten(collapse(item.request.authorized.text)))}`);
+    out.push(`- under review here: ${escapeMarkdown(shorten(collapse(item.request.remaining.text)))}`);
+  }
+  if (item.retrospective) out.push('', `Retrospective request${item.serviceDate ? `, service on ${item.serviceDate}` : ''}.`);
+  if (item.outcome) out.push('', `Outcome: **${OUTCOME_LABELS[item.outcome]}**`);
+  return out.join('\n');
+}
 
 // ---------------------------------------------------------------------------------------- outcomes
 

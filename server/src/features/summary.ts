@@ -4,13 +4,16 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Severity } from '../checks/types';
-import type { Conclusion, Layout, Outcome } from '../model';
+import type { Conclusion, Layout, Outcome, Patient } from '../model';
+import { CATEGORY_NAMES } from '../parser/category';
 import { OUTCOME_LABELS, caseNumberOf, collapse, itemLabel, type LetterDocument } from './document';
 import { escapeMarkdown } from './markdown';
 import { citationBrief } from './symbols';
 
 export interface SummaryItem {
   title: string;
+  /** The kind of treatment, as a reader names it ("diagnostic imaging and testing"). */
+  category: string;
   outcome: Outcome | null;
   /** The outcome as written when it is not a known one, else its usual name. */
   outcomeText: string;
@@ -28,6 +31,8 @@ export interface DecisionSummary {
   layout: Layout;
   /** Decision date as written, or null. */
   decisionDate: string | null;
+  /** "48-year-old male", or null when the summary does not say. */
+  patient: string | null;
   items: SummaryItem[];
   outcomes: Record<Outcome | 'none', number>;
   problems: Record<Severity, number> & { total: number };
@@ -45,6 +50,7 @@ export function decisionSummary(doc: LetterDocument): DecisionSummary {
     const selection = item.title.text ? item.title : { start: item.start, end: item.start };
     items.push({
       title: itemLabel(item),
+      category: CATEGORY_NAMES[item.category],
       outcome: item.outcome,
       outcomeText: item.outcome ? OUTCOME_LABELS[item.outcome] : collapse(item.outcomeSpan?.text ?? '') || 'no outcome',
       conclusion,
@@ -64,10 +70,17 @@ export function decisionSummary(doc: LetterDocument): DecisionSummary {
     caseNumber: caseNumberOf(doc),
     layout: decision.layout,
     decisionDate: decided ? collapse(decided.value.text) || null : null,
+    patient: patientText(decision.patient),
     items,
     outcomes,
     problems,
   };
+}
+
+/** The patient in a few words: "48-year-old male", "female"; null when neither is stated. */
+export function patientText(p: Patient): string | null {
+  const parts = [p.age !== null ? `${p.age}-year-old` : '', p.sex ?? ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : null;
 }
 
 /** Whether an outcome and a rationale conclusion say the same thing; null when one is missing. */
@@ -97,12 +110,12 @@ export function statusText(s: DecisionSummary): string {
 /** The summary as markdown (tooltip and the summary view). */
 export function summaryMarkdown(s: DecisionSummary): string {
   const out: string[] = [];
-  out.push(`**${s.caseNumber ? `Case ${s.caseNumber}` : 'Decision letter'}**${s.decisionDate ? ` · decided ${s.decisionDate}` : ''}`);
+  out.push(`**${s.caseNumber ? `Case ${s.caseNumber}` : 'Decision letter'}**${s.decisionDate ? ` · decided ${s.decisionDate}` : ''}${s.patient ? ` · ${s.patient}` : ''}`);
   out.push('');
   if (s.items.length === 0) out.push('No disputed items found.');
   for (const item of s.items) {
     const agree = item.agrees === false ? ' ⚠ the rationale concludes the opposite' : '';
-    out.push(`- ${escapeMarkdown(item.title, true)}: **${escapeMarkdown(item.outcomeText)}**${agree}`);
+    out.push(`- ${escapeMarkdown(item.title, true)}: **${escapeMarkdown(item.outcomeText)}** (${item.category})${agree}`);
   }
   out.push('');
   const p = s.problems;

@@ -3,6 +3,7 @@
  * section, and under the section that holds them the disputed items (name = title, detail =
  * outcome) with their guideline lines and rationale.
  */
+import { CATEGORY_NAMES } from '../parser/category';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { Citation, GuidelineLine, Item, Rationale } from '../model';
 import { OUTCOME_LABELS, caseNumberOf, collapse, itemLabel, sectionLabel, type LetterDocument } from './document';
@@ -85,7 +86,7 @@ type MakeSymbol = (name: string, kind: DocumentSymbol['kind'], range: Offsets, s
 
 function itemSymbol(item: Item, symbol: MakeSymbol): DocumentSymbol {
   const selection = item.title.text ? item.title : (item.outcomeSpan ?? item.title);
-  const s = symbol(itemLabel(item), SymbolKinds.Class, item, selection, outcomeDetail(item));
+  const s = symbol(itemLabel(item), SymbolKinds.Class, item, selection, `${outcomeDetail(item)} · ${CATEGORY_NAMES[item.category]}`);
   const within = (r: Offsets) => r.start >= item.start && r.end <= item.end;
   for (const line of item.guidelines) {
     const range = { start: line.label.start, end: Math.max(line.label.end, line.value.end) };

@@ -54,3 +54,19 @@ export const CATEGORIES: readonly ItemCategory[] = [
   'transportation',
   'other',
 ];
+
+/** How each category is named to a reader (outline, hover, summary). */
+export const CATEGORY_NAMES: Readonly<Record<ItemCategory, string>> = {
+  medication: 'medication',
+  'imaging-testing': 'diagnostic imaging and testing',
+  'physical-medicine': 'physical medicine',
+  surgery: 'surgery and peri-operative services',
+  injection: 'injection',
+  dme: 'durable medical equipment',
+  'home-health': 'home health and nursing',
+  evaluation: 'evaluation and consultation',
+  'behavioral-health': 'behavioral health',
+  program: 'program',
+  transportation: 'transportation',
+  other: 'other',
+};
