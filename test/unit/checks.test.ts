@@ -137,6 +137,18 @@ describe('header', () => {
 });
 
 describe('items', () => {
+  test('a title being typed is an item at once: bold in the markdown form, the last line in the PDF form', () => {
+    const typed = readLetter('003').trimEnd() + '\n\n**Gabapentin 600mg #90:** \n';
+    const last = analyze(typed).decision.items.at(-1)!;
+    assert.equal(last.title.text, 'Gabapentin 600mg #90');
+    assert.equal(last.category, 'medication');
+    // The Norco item before it keeps its rationale and conclusion.
+    assert.equal(analyze(typed).decision.items[2].rationale?.conclusion, 'not-medically-necessary');
+    assert.deepEqual(found(typed, 'missing-outcome').map((f) => f.covers), ['Gabapentin 600mg #90']);
+    const plain = readLetter('004').trimEnd() + '\n\nGabapentin 600mg #90:\n';
+    assert.equal(analyze(plain).decision.items.at(-1)!.title.text, 'Gabapentin 600mg #90');
+    assert.equal(analyze(plain).decision.items.length, 3);
+  });
   test('missing-rationale: the Baclofen rationale deleted; the fix inserts the label', () => {
     const letter = readLetter('003');
     const start = letter.indexOf('**Decision rationale:** According to MTUS guidelines, an non sedating');

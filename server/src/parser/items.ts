@@ -13,7 +13,7 @@ import { isBlank, type Line } from './lines';
 import { newItem } from './newItem';
 import { buildRationale } from './rationale';
 import { MAX_ITEMS, type LetterSource } from './source';
-import { ISSUES_INTRO, ITEM_LABELS, MODIFIED_MARK, ORIGINAL_REQUEST, OUTCOME_LINE, outcomeOf, type ItemLabelKind } from './vocabulary';
+import { BOLD_TITLE_LINE, ISSUES_INTRO, ITEM_LABELS, MODIFIED_MARK, ORIGINAL_REQUEST, OUTCOME_LINE, outcomeOf, type ItemLabelKind } from './vocabulary';
 
 /** An outcome as a title line ends: one to four words without digits. */
 const OUTCOME_WORDS = /^[A-Za-z][A-Za-z-]{0,30}(?: [A-Za-z][A-Za-z-]{0,30}){0,3}$/;
@@ -159,7 +159,7 @@ function titleEndingAt(src: LetterSource, body: Body, k: number, previousMark: n
     }
   }
   const known = outcome ? outcomeOf(outcome.text) ?? null : null;
-  if (!known) {
+  if (!known && !beingTyped(src, body, k, outcome)) {
     const next = after < lines.length ? labelOf(src, lines[after]) : undefined;
     if (!next || next.kind === 'rationale' || (outcome && /\d/.test(outcome.text))) return undefined;
   }
@@ -167,6 +167,18 @@ function titleEndingAt(src: LetterSource, body: Body, k: number, previousMark: n
   const title = titleSpan(src, lines, first, k, split.titleEnd);
   if (!title.text) return undefined;
   return { type: 'title', first, line: k, outcomeLine, title, outcome, outcome_: known };
+}
+
+/**
+ * A title being written, an item before its outcome and fields are: a bold "**Title:**" line, or
+ * a line ending in its colon after a blank line as the last line of the section.
+ */
+function beingTyped(src: LetterSource, body: Body, k: number, outcome: Span | null): boolean {
+  if (outcome && /\d/.test(outcome.text)) return false;
+  const line = body.lines[k];
+  const raw = src.text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 240));
+  if (BOLD_TITLE_LINE.test(raw)) return true;
+  return !outcome && k === body.lines.length - 1 && body.gapBefore[k] && !ISSUES_INTRO.test(src.bareOf(line).text);
 }
 
 /**

@@ -86,6 +86,12 @@ export function outcomeOf(written: string): Outcome | undefined {
 /** A line that is only an outcome (the title's colon ended the line before). */
 export const OUTCOME_LINE = /^(?:Upheld|Overturned|Partially Overturned)$/i;
 
+/**
+ * A title line in the markdown form: "**Gabapentin 600mg #90:**" (the bold closes after the colon),
+ * an item even before its outcome and fields are written.
+ */
+export const BOLD_TITLE_LINE = /^[ \t]{0,20}(?:\*\*|<b>)[^*<\n]{1,200}:[ \t]*(?:\*\*|<\/b>)/i;
+
 /** The intro line of the issues section: "... the disputed items/services set forth below:". */
 export const ISSUES_INTRO = /set forth below\s*:?$/i;
 
