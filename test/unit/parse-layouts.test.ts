@@ -33,6 +33,26 @@ describe('older layouts', () => {
     assert.deepEqual(json.reviewer, { licensure: ['California'], specialty: ['Physical Medicine and Rehabilitation'] });
   });
 
+  test('2013 notice: both parties\' bases in one paragraph are both read', () => {
+    const original = readFixture('notice-2013.txt');
+    const joined = original.replace(
+      'page 113.\nThe Expert Reviewer based his/her decision on',
+      'page 113. The Expert Reviewer based his/her decision on',
+    );
+    assert.notEqual(joined, original);
+    const d = parse(joined);
+    assert.deepEqual(
+      d.items[0].guidelines.map((g) => [g.by, g.label.text, g.citations[0].topic, g.citations[0].pages]),
+      [
+        ['claims-administrator', 'The Claims Administrator based its decision on', 'Tramadol', [113]],
+        ['maximus', 'The Expert Reviewer based his/her decision on', 'Criteria for use of opioids', [76, 77, 78, 79, 80]],
+      ],
+    );
+    // Each basis points at its own words in the letter.
+    const maximus = d.items[0].guidelines[1];
+    assert.equal(joined.slice(maximus.label.start, maximus.label.end), 'The Expert Reviewer based his/her decision on');
+  });
+
   test('MEDICAL PROFESSIONAL REVIEW: wrapped headings, one item, outcome from the conclusion', () => {
     const d = parse(readFixture('professional-review.txt'));
     assert.equal(d.layout, 'professional-review');
