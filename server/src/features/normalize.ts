@@ -42,6 +42,8 @@ interface LineRole {
   verbatim?: boolean;
   /** The paragraph ends with the first line that ends with a colon ("1) Regarding the request for X:"). */
   endsAtColon?: boolean;
+  /** The paragraph takes every line through this one (a title wrapped over lines, a header label split over two). */
+  throughLine?: number;
 }
 
 const CREDENTIAL_LABEL = /^(State\(s\) of Licensure|Certification\(s\)\s*\/\s*Specialty)\s*:/i;
@@ -130,6 +132,7 @@ function normalizeRange(text: string, decision: Decision, from: number, to: numb
       current !== null &&
       previous !== null &&
       (continuesHeading ||
+        (current.role?.throughLine !== undefined && line.index <= current.role.throughLine) ||
         (outcomeAlone && blanks <= 1 && !current.role?.verbatim) ||
         (role === undefined &&
           current.role?.role !== 'alone' &&
@@ -281,15 +284,17 @@ function lineRoles(text: string, decision: Decision): Map<number, LineRole> {
   }
   const header = decision.header;
   if (header) {
-    const byLine = new Map<number, Array<[number, number]>>();
+    const byLine = new Map<number, { bold: Array<[number, number]>; through: number }>();
     for (const f of header.fields) {
       const i = lineOf(f.label.start);
-      const labelEnd = colonAfter(text, f.label.end, lines[i].contentEnd);
-      const list = byLine.get(i) ?? [];
-      list.push([f.label.start, labelEnd]);
-      byLine.set(i, list);
+      const labelEnd = colonAfter(text, f.label.end, lines[lineOf(f.label.end)].contentEnd);
+      const entry = byLine.get(i) ?? { bold: [], through: i };
+      entry.bold.push([f.label.start, labelEnd]);
+      // A label the extractor broke over lines ("Application" / "Received:" / the date) is joined back.
+      if (lineOf(f.label.end) > i) entry.through = Math.max(entry.through, lineOf(f.value.end));
+      byLine.set(i, entry);
     }
-    for (const [i, bold] of byLine) set(i, { role: 'start', bold });
+    for (const [i, { bold, through }] of byLine) set(i, { role: 'start', bold, ...(through > i ? { throughLine: through } : {}) });
   }
   // Item labels are marked only where the parser reads them through markup (the published layouts).
   const boldLabels = decision.layout === 'final-determination' || decision.layout === 'maximus-2014';
@@ -299,10 +304,15 @@ function lineRoles(text: string, decision: Decision): Map<number, LineRole> {
       const line = lines[i];
       const titleFirst = item.title.start === line.contentStart;
       const outcomeHere = item.outcomeSpan && lineOf(item.outcomeSpan.start) === i && lineOf(item.title.end) === i;
+      const last = lineOf(item.title.end);
       if (titleFirst && outcomeHere) {
         set(i, { role: 'alone', bold: [[item.title.start, colonAfter(text, item.title.end, item.outcomeSpan!.start)]] });
-      } else if (titleFirst && lineOf(item.title.end) === i) {
+      } else if (titleFirst && last === i) {
         set(i, { role: 'alone', bold: [] });
+      } else if (titleFirst && last > i) {
+        // A title wrapped over lines: one paragraph through its outcome, the title in bold.
+        const through = item.outcomeSpan ? Math.max(last, lineOf(item.outcomeSpan.end)) : last;
+        set(i, { role: 'alone', bold: [[item.title.start, colonAfter(text, item.title.end, lines[last].contentEnd)]], throughLine: through });
       }
     }
     for (const g of item.guidelines) {

@@ -42,7 +42,8 @@ function parseSentence(value: Joined, from: number, to: number, by: By): Citatio
   if (lead) i += lead[0].length;
   let mtus = true;
   let source: CitationSource = 'MTUS';
-  const nonMtus = /^Non- ?MTUS(?:\s+Citation)?\s*:?\s*/i.exec(text.slice(i, to));
+  // "Non-MTUS", wrapped at its hyphen ("Non- MTUS") or joined by an extractor that took the hyphen for a soft one ("NonMTUS").
+  const nonMtus = /^Non(?:- ?| )?MTUS(?:\s+Citation)?\s*:?\s*/i.exec(text.slice(i, to));
   if (nonMtus) {
     mtus = false;
     i += nonMtus[0].length;

@@ -6,27 +6,37 @@
 import type { Header, HeaderField, Section, Span } from '../model';
 import type { Line } from './lines';
 import type { LetterSource } from './source';
-import { HEADER_LABEL, headerFieldOf } from './vocabulary';
+import { HEADER_LABEL, SPLIT_APPLICATION_RECEIVED, headerFieldOf } from './vocabulary';
 
 /** The most lines read as the header of a text that has no section heading. */
 const HEADER_LINES_WITHOUT_SECTIONS = 60;
+/** The most lines read as the header before the first section (a header is a dozen lines). */
+const MAX_HEADER_LINES = 200;
 
-/** Reads the header fields from the lines before the first section. */
+interface Label {
+  label: string;
+  from: number;
+  to: number;
+  /** The value's [from, to) in the block text, once known. */
+  value: [number, number];
+}
+
+/**
+ * Reads the header fields from the lines before the first section. The header is a table of two
+ * columns; extractors read it row by row ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016"),
+ * with a label broken over lines, or column by column (the labels, then their values, in order).
+ */
 export function readHeader(src: LetterSource, sections: Section[]): Header | null {
   const first = sections.length ? sections.reduce((min, s) => Math.min(min, s.start), Infinity) : undefined;
-  const lines = first !== undefined ? src.linesIn(0, first) : src.lines.slice(0, HEADER_LINES_WITHOUT_SECTIONS);
+  const lines = (first !== undefined ? src.linesIn(0, first) : src.lines).slice(0, first !== undefined ? MAX_HEADER_LINES : HEADER_LINES_WITHOUT_SECTIONS);
   const block = joinBare(src, lines);
-  const labels: Array<{ label: string; from: number; to: number; valueFrom: number }> = [];
-  HEADER_LABEL.lastIndex = 0;
-  for (let m = HEADER_LABEL.exec(block.text); m; m = HEADER_LABEL.exec(block.text)) {
-    labels.push({ label: m[1], from: m.index, to: m.index + m[1].length, valueFrom: m.index + m[0].length });
-  }
+  const labels = findLabels(block.text);
+  fillFromColumn(block.text, labels);
   const fields: HeaderField[] = [];
-  for (let k = 0; k < labels.length; k++) {
-    const l = labels[k];
+  for (const l of labels) {
     const field = headerFieldOf(l.label);
     if (!field) continue;
-    const value = block.span(l.valueFrom, valueEnd(block.text, l.valueFrom, k + 1 < labels.length ? labels[k + 1].from : block.text.length));
+    const value = block.span(l.value[0], l.value[1]);
     const out: HeaderField = { name: field.name, label: block.span(l.from, l.to), value };
     if (field.date) {
       const iso = toIsoDate(value.text);
@@ -40,6 +50,51 @@ export function readHeader(src: LetterSource, sections: Section[]): Header | nul
     end: fields.reduce((max, f) => Math.max(max, f.value.end, f.label.end), 0),
     fields,
   };
+}
+
+/** The labels of the block in order, each with the value that follows it on its line (or the next). */
+function findLabels(text: string): Label[] {
+  const found: Array<{ label: string; from: number; to: number; valueFrom: number; value?: [number, number] }> = [];
+  HEADER_LABEL.lastIndex = 0;
+  for (let m = HEADER_LABEL.exec(text); m; m = HEADER_LABEL.exec(text)) {
+    found.push({ label: m[1], from: m.index, to: m.index + m[1].length, valueFrom: m.index + m[0].length });
+  }
+  // "Application   11/03/2016" with "Received:" on the line below (a layout-keeping extractor).
+  SPLIT_APPLICATION_RECEIVED.lastIndex = 0;
+  for (let m = SPLIT_APPLICATION_RECEIVED.exec(text); m; m = SPLIT_APPLICATION_RECEIVED.exec(text)) {
+    const valueFrom = m.index + m[0].indexOf(m[1]);
+    found.push({ label: 'Application Received', from: m.index, to: m.index + m[0].length, valueFrom, value: [valueFrom, valueFrom + m[1].length] });
+  }
+  found.sort((x, y) => x.from - y.from);
+  return found.map((l, k) => ({
+    label: l.label,
+    from: l.from,
+    to: l.to,
+    value: l.value ?? [l.valueFrom, valueEnd(text, l.valueFrom, k + 1 < found.length ? found[k + 1].from : text.length)],
+  }));
+}
+
+/**
+ * A header read column by column: labels without values, then lines holding only values. Each
+ * such line, in order, is the value of the next label still without one.
+ */
+function fillFromColumn(text: string, labels: Label[]): void {
+  const waiting: Label[] = [];
+  let k = 0;
+  for (let at = 0; at <= text.length; ) {
+    const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const onLine = [] as Label[];
+    while (k < labels.length && labels[k].from < end) onLine.push(labels[k++]);
+    // A line a label runs onto ("Application" / "Received:"), or that holds a label's value, is no orphan value.
+    const used = labels.some((l) => (l.from < end && l.to > at) || (l.value[0] < end && l.value[1] > at && text.slice(l.value[0], l.value[1]).trim()));
+    const own = text.slice(at, end).trim();
+    if (onLine.length) {
+      for (const l of onLine) if (!text.slice(l.value[0], l.value[1]).trim()) waiting.push(l);
+    } else if (own && !used && waiting.length) {
+      waiting.shift()!.value = [at, end];
+    }
+    at = end + 1;
+  }
 }
 
 /**

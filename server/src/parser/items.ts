@@ -19,7 +19,7 @@ import { BOLD_TITLE_LINE, ISSUES_INTRO, ITEM_LABELS, MODIFIED_MARK, ORIGINAL_REQ
 const OUTCOME_WORDS = /^[A-Za-z][A-Za-z-]{0,30}(?: [A-Za-z][A-Za-z-]{0,30}){0,3}$/;
 
 /** The longest line read as part of a title, and the most lines a title block holds. */
-const MAX_TITLE_LINE = 300;
+const MAX_TITLE_LINE = 600;
 const MAX_TITLE_LINES = 8;
 
 interface LabelMark {
@@ -233,7 +233,8 @@ function titleSpan(src: LetterSource, lines: Line[], first: number, last: number
     const b = src.bareOf(lines[j]);
     const s = src.bareSpan(b, 0, j === last ? titleEnd : b.text.length);
     if (!s.text) continue;
-    parts.push(s.text);
+    // Joined by single spaces: runs of spaces inside a line too.
+    parts.push(s.text.replace(/\s+/g, ' '));
     if (start < 0) start = s.start;
     end = s.end;
   }

@@ -91,9 +91,19 @@ export class LetterSource {
     return out;
   }
 
-  /** Whether a blank line is a page break (holds a form feed) or stands next to one. */
+  /**
+   * Whether a blank line is a page break: it holds a form feed, or stands next to one (a line that
+   * is a form feed, that starts with one or that ends with one, as extractors write page breaks).
+   */
   isPageBreak(line: Line): boolean {
-    const feeds = (l: Line | undefined) => !!l && isBlank(l) && l.end - l.start < 64 && this.text.slice(l.start, l.end).includes('\f');
-    return isBlank(line) && (feeds(line) || feeds(this.lines[line.index + 1]) || feeds(this.lines[line.index - 1]));
+    if (!isBlank(line)) return false;
+    const near = (from: number, to: number) => to > from && this.text.slice(from, to).includes('\f');
+    const before = this.lines[line.index - 1];
+    const after = this.lines[line.index + 1];
+    return (
+      near(line.start, Math.min(line.end, line.start + 64)) ||
+      (!!after && near(after.start, Math.min(after.end, after.start + 4))) ||
+      (!!before && near(Math.max(before.start, before.end - 4), before.end))
+    );
   }
 }

@@ -29,6 +29,12 @@ export const HEADER_FIELDS: ReadonlyArray<{ name: HeaderFieldName; labels: reado
 export const HEADER_LABEL =
   /\b((?:MAXIMUS\s+|IMR\s+)?Case\s+Number|Date\s+Assigned|Date\s+of\s+Injury|Decision\s+Date|UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision|(?:IMR\s+)?Application\s+Received|Priority|Claim\s+Number|Dated)[ \t]*(?:\r?\n[ \t]*)?:/gi;
 
+/**
+ * "Application Received" when a layout-keeping extractor puts its value between the two words:
+ * "Application   11/03/2016" and "Received:" alone on the next line. Group 1 is the value.
+ */
+export const SPLIT_APPLICATION_RECEIVED = /\bApplication[ \t]+(\d{1,2}\/\d{1,2}\/\d{4})[ \t]*\n[ \t]*Received[ \t]*:/gi;
+
 /** The header field a label (as matched by HEADER_LABEL, any spacing) names. */
 export function headerFieldOf(label: string): { name: HeaderFieldName; date: boolean } | undefined {
   const key = label.replace(/\s+/g, ' ').toLowerCase();
