@@ -137,21 +137,8 @@ function parsePart(
   if (sectionsAt) namesEnd = sectionsAt.index;
   else if (pagesAt) namesEnd = pagesAt.index;
 
-  // Guideline name vs topic: the name ends with "Guideline(s)" or a year; a non-MTUS citation
-  // puts its topic after the first comma.
   const names = trimEndPunctuation(part.slice(0, namesEnd));
-  let guidelineEnd = names.length;
-  let topicStart = -1;
-  const byWord = /^.*?\bGuidelines?\b/i.exec(names);
-  const byYear = /^.*?\b(?:19|20)\d\d\b/.exec(names);
-  const byComma = !mtus ? /^[^,]+(?=,)/.exec(names) : null;
-  const cut = (!mtus ? byComma : null) ?? byWord ?? byYear;
-  if (cut) {
-    guidelineEnd = cut[0].length;
-    const rest = /^[\s,:;-]*/.exec(names.slice(guidelineEnd));
-    topicStart = guidelineEnd + (rest ? rest[0].length : 0);
-    if (topicStart >= names.length) topicStart = -1;
-  }
+  const { guidelineEnd, topicStart } = splitNames(names, mtus);
   const guidelineSpan = value.span(from, from + guidelineEnd);
   const topicSpan = topicStart >= 0 ? value.span(from + topicStart, from + names.length) : undefined;
 
@@ -161,16 +148,7 @@ function parsePart(
     sections = splitList(part.slice(listFrom));
   }
   const pageRefs: PageRef[] = pagesAt && !sectionsAt ? readPages(value, from + pagesAt.index + pagesAt[0].length, to) : [];
-  // Every page once, in the order written (a set keeps long lists linear).
-  const pages: number[] = [];
-  const seen = new Set<number>();
-  for (const ref of pageRefs) {
-    for (let p = ref.from; p <= ref.to && p - ref.from < 500; p++) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      pages.push(p);
-    }
-  }
+  const pages = everyPage(pageRefs);
 
   let topic: string | null = topicSpan?.text ?? null;
   if (!topic && sections.length) topic = sections.join(', ');
@@ -190,6 +168,40 @@ function parsePart(
     guidelineSpan,
     ...(topicSpan ? { topicSpan } : {}),
   };
+}
+
+/**
+ * Guideline name vs topic in the names before "Section(s):" / "Page(s):": the name ends with
+ * "Guideline(s)" or a year; a non-MTUS citation puts its topic after the first comma.
+ */
+function splitNames(names: string, mtus: boolean): { guidelineEnd: number; topicStart: number } {
+  let guidelineEnd = names.length;
+  let topicStart = -1;
+  const byWord = /^.*?\bGuidelines?\b/i.exec(names);
+  const byYear = /^.*?\b(?:19|20)\d\d\b/.exec(names);
+  const byComma = !mtus ? /^[^,]+(?=,)/.exec(names) : null;
+  const cut = (!mtus ? byComma : null) ?? byWord ?? byYear;
+  if (cut) {
+    guidelineEnd = cut[0].length;
+    const rest = /^[\s,:;-]*/.exec(names.slice(guidelineEnd));
+    topicStart = guidelineEnd + (rest ? rest[0].length : 0);
+    if (topicStart >= names.length) topicStart = -1;
+  }
+  return { guidelineEnd, topicStart };
+}
+
+/** Every page of the references once, in the order written (a set keeps long lists linear). */
+function everyPage(refs: readonly PageRef[]): number[] {
+  const pages: number[] = [];
+  const seen = new Set<number>();
+  for (const ref of refs) {
+    for (let p = ref.from; p <= ref.to && p - ref.from < 500; p++) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      pages.push(p);
+    }
+  }
+  return pages;
 }
 
 /** Reads "65", "111-113", "88-89, 76-78; 60-61", "88 and 89" starting at text offset `from`. */
