@@ -1,5 +1,6 @@
 import type { Citation, Decision, Item, Span } from './model';
 import type { Finding } from './checks/types';
+import { DATE_FIELDS } from './parser/vocabulary';
 import { LineIndex } from './text/lineIndex';
 
 /**
@@ -9,11 +10,7 @@ import { LineIndex } from './text/lineIndex';
 export function decisionToJson(decision: Decision, text: string, lines = new LineIndex(text)) {
   const range = (s: { start: number; end: number }) => lines.range(s.start, s.end);
   const field = (name: string) => decision.header?.fields.find((f) => f.name === name);
-  const dates: Record<string, string> = {};
-  for (const name of ['assigned', 'injury', 'decision', 'urDenial', 'applicationReceived']) {
-    const iso = field(name)?.iso;
-    if (iso) dates[name] = iso;
-  }
+  const dates = datesOf(decision);
   return {
     layout: decision.layout,
     form: decision.form,
@@ -26,6 +23,16 @@ export function decisionToJson(decision: Decision, text: string, lines = new Lin
     sections: decision.sections.map((s) => ({ kind: s.kind, title: s.title, range: range(s) })),
     items: decision.items.map((item) => itemToJson(item, range)),
   };
+}
+
+/** The header's dates that are real calendar dates, ISO, by field name. */
+export function datesOf(decision: Decision): Record<string, string> {
+  const dates: Record<string, string> = {};
+  for (const name of DATE_FIELDS) {
+    const iso = decision.header?.fields.find((f) => f.name === name)?.iso;
+    if (iso) dates[name] = iso;
+  }
+  return dates;
 }
 
 function itemToJson(item: Item, range: (s: { start: number; end: number }) => unknown) {

@@ -4,6 +4,7 @@
  * modified request, citations and conclusion. The golden file holds these for every real letter;
  * the PDF test compares them between a PDF and its text.
  */
+import { datesOf } from '../../server/src/json';
 import type { Decision } from '../../server/src/model';
 
 export interface ItemFacts {
@@ -31,14 +32,9 @@ export interface LetterFacts {
 /** The facts of a parsed letter. */
 export function factsOf(d: Decision): LetterFacts {
   const field = (name: string) => d.header?.fields.find((f) => f.name === name);
-  const dates: Record<string, string> = {};
-  for (const name of ['assigned', 'injury', 'decision', 'urDenial', 'applicationReceived']) {
-    const iso = field(name)?.iso;
-    if (iso) dates[name] = iso;
-  }
   return {
     caseNumber: field('caseNumber')?.value.text || null,
-    dates,
+    dates: datesOf(d),
     priority: field('priority')?.value.text || null,
     licensure: d.reviewer.licensure,
     specialty: d.reviewer.specialty,
