@@ -10,11 +10,18 @@ import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
 import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
 import { restartingErrorHandler } from './restart';
+import { localRuleLinks } from './ruleLinks';
 import { DecisionStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and the in-editor tests). */
+export interface ImrApi {
+  /** The decision status bar item's text, or undefined while it is hidden. */
+  statusBarText(): string | undefined;
+}
+
+export async function activate(context: ExtensionContext): Promise<ImrApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -22,10 +29,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: IMR_LANGUAGE }],
-    synchronize: { configurationSection: 'imr' },
+    // Letters on disk are checked by the server too: it hears when they change (workspace diagnostics).
+    synchronize: { configurationSection: 'imr', fileEvents: workspace.createFileSystemWatcher('**/*.{imr,txt,md}') },
     initializationOptions: { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath },
     // A crashed server is restarted (the user is told once); one that keeps crashing is left stopped.
     errorHandler: restartingErrorHandler(() => client?.outputChannel.show(true)),
+    // Rule links open the rule page packaged with the extension: no network needed.
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, localRuleLinks(context.extensionUri, diagnostics)),
+    },
   };
   client = new LanguageClient('imr', 'IMR Decision Tools', serverOptions, clientOptions);
   const current = () => client;
@@ -39,14 +51,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('imr.exportJson', () => exportJson(current)),
     commands.registerCommand('imr.normalizePdfText', () => normalizePdfText(current)),
     commands.registerCommand('imr.showSummary', () => showSummary(current)),
-    commands.registerCommand('imr.checkWorkspace', () => checkWorkspace(tasks)),
+    commands.registerCommand('imr.checkWorkspace', () => checkWorkspace(current)),
     commands.registerCommand('imr.setLanguage', () => setLanguage()),
     commands.registerCommand('imr.importMtusPdf', () => importMtusPdf(current)),
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/setTrusted', { trusted: true })),
   );
 
   await client.start();
-  context.subscriptions.push(new DecisionStatus(current));
+  const status = new DecisionStatus(current);
+  context.subscriptions.push(status);
+  return { statusBarText: () => status.text };
 }
 
 export async function deactivate(): Promise<void> {
