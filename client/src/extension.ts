@@ -11,6 +11,7 @@ import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTas
 import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
 import { restartingErrorHandler } from './restart';
 import { localRuleLinks } from './ruleLinks';
+import { pageLinksInDocument, pageLinksInHover, registerMtusPages } from './mtusPages';
 import { DecisionStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -37,13 +38,16 @@ export async function activate(context: ExtensionContext): Promise<ImrApi> {
     // Rule links open the rule page packaged with the extension: no network needed.
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, localRuleLinks(context.extensionUri, diagnostics)),
+      // "Open page" links to a stored MTUS PDF open the page as text (or in a PDF viewer).
+      provideHover: async (document, position, token, next) => pageLinksInHover(await next(document, position, token)),
+      provideDocumentLinks: async (document, token, next) => pageLinksInDocument(await next(document, token)),
     },
   };
   client = new LanguageClient('imr', 'IMR Decision Tools', serverOptions, clientOptions);
   const current = () => client;
 
   // Letters opened as .txt / .md switch to IMR before (and independently of) the server start.
-  context.subscriptions.push(...registerAutoDetect());
+  context.subscriptions.push(...registerAutoDetect(), ...registerMtusPages(current));
 
   const tasks = new CheckTaskProvider(context.asAbsolutePath(path.join('server', 'out', 'cli.js')), current);
   context.subscriptions.push(

@@ -31,6 +31,7 @@ import { LineIndex } from './text/lineIndex';
 import { completions } from './features/completion';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { mtusPageText } from './features/mtusPage';
 import { documentLinks } from './features/links';
 import { normalizePdfText } from './features/normalize';
 import {
@@ -40,6 +41,7 @@ import {
   type FindLettersResult,
   type ImportMtusParams,
   type ImportMtusResult,
+  type MtusPageParams,
   type NormalizeParams,
   type NormalizeResponse,
   type SummaryParams,
@@ -466,6 +468,9 @@ export class ImrServer {
     connection.onRequest(ImrRequests.normalize, (p: NormalizeParams) => this.feature(p?.uri, null, (s) => this.normalize(s, p.range)));
     connection.onRequest(ImrRequests.findLetters, (p: FindLettersParams) => this.findLetters(p));
     connection.onRequest(ImrRequests.importMtusPdf, (p: ImportMtusParams) => this.importMtus(p));
+    connection.onRequest(ImrRequests.mtusPage, (p: MtusPageParams) =>
+      typeof p?.file === 'string' && Number.isInteger(p.pdfPage) ? mtusPageText(this.baseKnowledge.mtus, p.file, p.pdfPage) : null,
+    );
     this.startWorkspaceDiagnostics();
     documents.listen(connection);
     connection.listen();

@@ -16,9 +16,19 @@ export const ImrRequests = {
   findLetters: 'imr/findLetters',
   /** Checks every letter of the workspace that is not open again; answers a `CheckWorkspaceResult`. */
   checkWorkspace: 'imr/checkWorkspace',
+  /** The stored text of an imported guideline's page: `MtusPageParams` → `MtusPageText | null`. */
+  mtusPage: 'imr/mtusPage',
   /** Import an official MTUS guideline PDF: `ImportMtusParams` → `ImportMtusResult`. */
   importMtusPdf: 'imr/importMtusPdf',
 } as const;
+
+/** A page of a stored guideline PDF, as the "Open page" links name it. */
+export interface MtusPageParams {
+  /** The stored PDF's path. */
+  file: string;
+  /** One-based page index in the PDF. */
+  pdfPage: number;
+}
 
 export interface ImportMtusParams {
   /** Path of the PDF on disk. */
