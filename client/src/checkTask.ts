@@ -24,6 +24,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { statusMessage } from './commands';
 import { ImrRequests, type CheckWorkspaceResult, type FindLettersResult } from '../../server/src/features/requests';
 
 export const TASK_TYPE = 'imr-check';
@@ -120,5 +121,5 @@ export async function checkWorkspace(client: () => LanguageClient | undefined): 
   await commands.executeCommand('workbench.actions.view.problems');
   const letters = result?.letters ?? 0;
   if (letters === 0) void window.showInformationMessage('IMR: no decision letters found on disk in the workspace.');
-  else window.setStatusBarMessage(`IMR: ${letters} ${letters === 1 ? 'letter' : 'letters'} checked`, 5000);
+  else statusMessage(`IMR: ${letters} ${letters === 1 ? 'letter' : 'letters'} checked`);
 }

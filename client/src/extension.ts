@@ -8,7 +8,8 @@ import { commands, Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
-import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
+import { exportJson, importMtusPdf, lastStatusMessage, normalizePdfText, setLanguage, showSummary } from './commands';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { restartingErrorHandler } from './restart';
 import { localRuleLinks } from './ruleLinks';
 import { pageLinksInDocument, pageLinksInHover, registerMtusPages } from './mtusPages';
@@ -20,6 +21,8 @@ let client: LanguageClient | undefined;
 export interface ImrApi {
   /** The decision status bar item's text, or undefined while it is hidden. */
   statusBarText(): string | undefined;
+  /** The last short message the extension put in the status bar. */
+  lastStatusMessage(): string | undefined;
 }
 
 export async function activate(context: ExtensionContext): Promise<ImrApi> {
@@ -49,10 +52,12 @@ export async function activate(context: ExtensionContext): Promise<ImrApi> {
   // Letters opened as .txt / .md switch to IMR before (and independently of) the server start.
   context.subscriptions.push(...registerAutoDetect(), ...registerMtusPages(current));
 
+  const readOnly = new ReadOnlyDocuments();
+  context.subscriptions.push(readOnly);
   const tasks = new CheckTaskProvider(context.asAbsolutePath(path.join('server', 'out', 'cli.js')), current);
   context.subscriptions.push(
     registerCheckTask(tasks),
-    commands.registerCommand('imr.exportJson', () => exportJson(current)),
+    commands.registerCommand('imr.exportJson', () => exportJson(current, readOnly)),
     commands.registerCommand('imr.normalizePdfText', () => normalizePdfText(current)),
     commands.registerCommand('imr.showSummary', () => showSummary(current)),
     commands.registerCommand('imr.checkWorkspace', () => checkWorkspace(current)),
@@ -64,7 +69,7 @@ export async function activate(context: ExtensionContext): Promise<ImrApi> {
   await client.start();
   const status = new DecisionStatus(current);
   context.subscriptions.push(status);
-  return { statusBarText: () => status.text };
+  return { statusBarText: () => status.text, lastStatusMessage };
 }
 
 export async function deactivate(): Promise<void> {
