@@ -6,14 +6,10 @@
 import * as assert from 'assert';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { codeActionsAt, describeDiagnostic, openLetter, ourExtension, symbolsOf, waitFor, waitForDiagnostics } from '../helpers';
+import { codeActionsAt, describeDiagnostic, extensionApi, openLetter, symbolsOf, waitFor, waitForDiagnostics } from '../helpers';
 
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
-/** The extension's API (see client/src/extension.ts). */
-function api(): { lastStatusMessage?: () => string | undefined } {
-  return (ourExtension().exports ?? {}) as { lastStatusMessage?: () => string | undefined };
-}
 
 describe('the smaller things', () => {
   it('Export Decision as JSON opens a read-only document with nothing to save', async () => {
@@ -37,7 +33,7 @@ describe('the smaller things', () => {
     await waitFor(async () => (await symbolsOf(uri)).length > 0, { what: 'the outline of 004' });
     await vscode.commands.executeCommand('imr.normalizePdfText');
     await waitFor(() => /^### CLINICAL CASE SUMMARY$/m.test(document.getText()), { what: 'the normalized letter' });
-    const message = await waitFor(() => api().lastStatusMessage?.(), { what: 'a status bar message' });
+    const message = await waitFor(() => extensionApi().lastStatusMessage?.(), { what: 'a status bar message' });
     assert.ok(message.length <= 40, `"${message}" pushes the rest of the status bar away`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
