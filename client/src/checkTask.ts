@@ -1,13 +1,18 @@
 /**
- * "IMR: Check All Decisions in Workspace": a task of type `imr-check` that runs the bundled CLI (the
- * same engine as the editor) over the workspace's letters; the `$imr-check` problem matcher puts
- * its findings in the Problems panel. The letters are found by the server (`imr/findLetters`), or
- * by the task's `files` glob when tasks.json gives one.
+ * "IMR: Check All Decisions in Workspace" and the `imr-check` task.
+ *
+ * The command asks the language server to check every letter of the workspace again
+ * (`imr/checkWorkspace`): the server owns the problems of every letter, open or closed, so the
+ * Problems panel has one source and nothing stale. The task runs the bundled CLI (the same engine)
+ * over the letters on disk for a terminal report; it feeds no problem matcher, and it runs with
+ * `--exit-zero`, so findings never show as a failed task. The letters are found by the server
+ * (`imr/findLetters`), or by the task's `files` glob when tasks.json gives one.
  */
 import * as path from 'path';
 import {
   commands,
   ProcessExecution,
+  ProgressLocation,
   RelativePattern,
   Task,
   tasks,
@@ -19,7 +24,8 @@ import {
   type WorkspaceFolder,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ImrRequests, type FindLettersResult } from '../../server/src/features/requests';
+import { statusMessage } from './commands';
+import { ImrRequests, type CheckWorkspaceResult, type FindLettersResult } from '../../server/src/features/requests';
 
 export const TASK_TYPE = 'imr-check';
 
@@ -55,15 +61,13 @@ export class CheckTaskProvider implements TaskProvider {
   }
 
   /**
-   * The task for one folder, or undefined when it holds no letter to check. Letters open as IMR
-   * documents are left out: the language server already shows their problems, and the task's
-   * would stand beside them twice in the Problems panel.
+   * The task for one folder, or undefined when it holds no letter to check: the CLI's report of the
+   * letters as saved on disk, in the terminal only (the Problems panel is the language server's).
    */
   async build(definition: CheckTaskDefinition, folder: WorkspaceFolder): Promise<Task | undefined> {
-    const open = openLetters(folder);
-    const files = (await this.letters(definition, folder)).filter((file) => !open.has(file));
+    const files = await this.letters(definition, folder);
     if (files.length === 0) return undefined;
-    const args = ['--format', 'text'];
+    const args = ['--format', 'text', '--exit-zero'];
     let length = 0;
     for (const file of files) {
       length += file.length + 3;
@@ -74,17 +78,10 @@ export class CheckTaskProvider implements TaskProvider {
       cwd: folder.uri.fsPath,
       env: { ELECTRON_RUN_AS_NODE: '1' },
     });
-    const name = `check all decisions (${args.length - 2} letters)`;
-    const task = new Task(definition, folder, name, 'imr', execution, '$imr-check');
-    const shown = open.size > 0 ? `; letters open in the editor are checked there` : '';
-    task.detail = (args.length - 2 < files.length ? `the first ${args.length - 2} of ${files.length} letters` : `letters in ${folder.name}`) + shown;
+    const count = args.length - 3;
+    const task = new Task(definition, folder, `check all decisions (${count} letters)`, 'imr', execution, []);
+    task.detail = (count < files.length ? `the first ${count} of ${files.length} letters` : `letters in ${folder.name}`) + ' as saved on disk, reported in the terminal';
     return task;
-  }
-
-  /** How many of the folder's letters are open as IMR documents (checked by the language server). */
-  async openCount(definition: CheckTaskDefinition, folder: WorkspaceFolder): Promise<number> {
-    const open = openLetters(folder);
-    return (await this.letters(definition, folder)).filter((file) => open.has(file)).length;
   }
 
   private async letters(definition: CheckTaskDefinition, folder: WorkspaceFolder): Promise<string[]> {
@@ -99,46 +96,30 @@ export class CheckTaskProvider implements TaskProvider {
   }
 }
 
-/** The folder's files open as IMR documents, as paths relative to the folder with "/" (as `letters` gives them). */
-function openLetters(folder: WorkspaceFolder): Set<string> {
-  const open = new Set<string>();
-  for (const doc of workspace.textDocuments) {
-    if (doc.uri.scheme !== 'file' || doc.languageId !== 'imr' || doc.isClosed) continue;
-    const relative = path.relative(folder.uri.fsPath, doc.uri.fsPath);
-    if (!relative.startsWith('..') && !path.isAbsolute(relative)) open.add(relative.split(path.sep).join('/'));
-  }
-  return open;
-}
-
 /** Registers the task provider; returns what to dispose. */
 export function registerCheckTask(provider: CheckTaskProvider): Disposable {
   return tasks.registerTaskProvider(TASK_TYPE, provider);
 }
 
-/** The command: runs the task for the first folder with letters, then shows the Problems panel. */
-export async function checkWorkspace(provider: CheckTaskProvider): Promise<void> {
-  const folders = workspace.workspaceFolders ?? [];
-  if (folders.length === 0) {
+/**
+ * The command: the language server checks every letter of the workspace again (those open in the
+ * editor are checked as they are there), then the Problems panel shows them all.
+ */
+export async function checkWorkspace(client: () => LanguageClient | undefined): Promise<void> {
+  if ((workspace.workspaceFolders ?? []).length === 0) {
     void window.showInformationMessage('IMR: open a folder of decision letters first.');
     return;
   }
-  let folder: WorkspaceFolder | undefined = folders[0];
-  if (folders.length > 1) folder = await window.showWorkspaceFolderPick({ placeHolder: 'Check the decision letters of which folder?' });
-  if (!folder) return;
-  const task = await provider.build({ type: TASK_TYPE }, folder);
-  if (!task) {
-    const open = await provider.openCount({ type: TASK_TYPE }, folder);
-    void window.showInformationMessage(
-      open > 0
-        ? `IMR: the ${open === 1 ? 'one decision letter' : `${open} decision letters`} in ${folder.name} ${open === 1 ? 'is' : 'are'} open in the editor; the Problems panel already shows what was found.`
-        : `IMR: no decision letters found in ${folder.name}.`,
-    );
+  const running = client();
+  if (!running?.isRunning()) {
+    void window.showWarningMessage('IMR: the language server is not running; see the IMR Decision Tools output.');
     return;
   }
-  const execution = await tasks.executeTask(task);
-  const done = tasks.onDidEndTaskProcess((e) => {
-    if (e.execution !== execution) return;
-    done.dispose();
-    void commands.executeCommand('workbench.actions.view.problems');
-  });
+  const result = await window.withProgress({ location: ProgressLocation.Window, title: 'IMR: checking decision letters' }, () =>
+    running.sendRequest<CheckWorkspaceResult>(ImrRequests.checkWorkspace, {}),
+  );
+  await commands.executeCommand('workbench.actions.view.problems');
+  const letters = result?.letters ?? 0;
+  if (letters === 0) void window.showInformationMessage('IMR: no decision letters found on disk in the workspace.');
+  else statusMessage(`IMR: ${letters} ${letters === 1 ? 'letter' : 'letters'} checked`);
 }

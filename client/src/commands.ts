@@ -23,8 +23,24 @@ import {
   type SummaryResult,
 } from '../../server/src/features/requests';
 import { IMR_LANGUAGE } from './autoDetect';
+import type { ReadOnlyDocuments } from './readOnlyDocuments';
 
 type ClientRef = () => LanguageClient | undefined;
+
+/** Status bar messages stay short (Ln/Col and the rest of the bar keep their room); the last one is kept for tests. */
+const STATUS_MESSAGE_MS = 5000;
+let lastStatus: string | undefined;
+
+/** Shows a short message in the status bar for a few seconds. */
+export function statusMessage(text: string): void {
+  lastStatus = text;
+  window.setStatusBarMessage(text, STATUS_MESSAGE_MS);
+}
+
+/** The last status bar message shown (the extension's API, for tests). */
+export function lastStatusMessage(): string | undefined {
+  return lastStatus;
+}
 
 /** The active editor when it shows a decision letter; otherwise says what to do and gives undefined. */
 function letterEditor(): TextEditor | undefined {
@@ -45,15 +61,18 @@ function ready(client: ClientRef): LanguageClient | undefined {
   return c;
 }
 
-/** "IMR: Export Decision as JSON": the CLI's JSON model of the letter, in a new editor. */
-export async function exportJson(client: ClientRef): Promise<void> {
+/**
+ * "IMR: Export Decision as JSON": the CLI's JSON model of the letter, as a read-only document
+ * ("<letter>.json", nothing to save; Save As keeps a copy).
+ */
+export async function exportJson(client: ClientRef, documents: ReadOnlyDocuments): Promise<void> {
   const editor = letterEditor();
   const c = editor && ready(client);
   if (!editor || !c) return;
   const result = await c.sendRequest<ExportResult | null>(ImrRequests.exportJson, { uri: editor.document.uri.toString() });
   if (!result) return;
-  const doc = await workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(result, null, 2)}\n` });
-  await window.showTextDocument(doc, { preview: false });
+  const base = editor.document.uri.path.split('/').pop()?.replace(/\.[^.]*$/, '') || 'decision';
+  await documents.show(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
 }
 
 /**
@@ -82,7 +101,7 @@ export async function normalizePdfText(client: ClientRef): Promise<void> {
     for (const e of response.edits) builder.replace(c.protocol2CodeConverter.asRange(e.range), e.newText);
   });
   if (!applied) void window.showWarningMessage('IMR: the edit could not be applied.');
-  else window.setStatusBarMessage(`IMR: ${response.message} (Undo reverts it.)`, 5000);
+  else statusMessage('IMR: normalized (Undo reverts)');
 }
 
 interface ItemPick extends QuickPickItem {
@@ -153,7 +172,8 @@ export async function importMtusPdf(client: ClientRef): Promise<void> {
     () => c.sendRequest<ImportMtusResult>(ImrRequests.importMtusPdf, { file: file.fsPath }),
   );
   if (!outcome.ok) {
-    void window.showErrorMessage(`IMR: ${outcome.error}`);
+    // A modal dialog shows the whole reason; a notification would cut it off.
+    void window.showErrorMessage('IMR: the PDF was not imported.', { modal: true, detail: outcome.error });
     return;
   }
   const pages = outcome.firstPrinted !== null ? ` (printed pages ${outcome.firstPrinted}–${outcome.lastPrinted})` : '';

@@ -16,6 +16,7 @@ export class DecisionStatus implements Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** Answers to older requests are dropped. */
   private sequence = 0;
+  private shown = false;
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     this.item = window.createStatusBarItem('imr.decision', StatusBarAlignment.Left, 100);
@@ -42,7 +43,7 @@ export class DecisionStatus implements Disposable {
     const doc = window.activeTextEditor?.document;
     const client = this.client();
     if (!doc || doc.languageId !== IMR_LANGUAGE || !client?.isRunning()) {
-      this.item.hide();
+      this.hide();
       return;
     }
     let summary: SummaryResult | null = null;
@@ -53,7 +54,7 @@ export class DecisionStatus implements Disposable {
     }
     if (seq !== this.sequence) return;
     if (!summary) {
-      this.item.hide();
+      this.hide();
       return;
     }
     const icon = summary.problems.error > 0 ? '$(error)' : summary.problems.warning > 0 ? '$(warning)' : '$(law)';
@@ -64,6 +65,17 @@ export class DecisionStatus implements Disposable {
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `IMR decision: ${summary.status}` };
     this.item.show();
+    this.shown = true;
+  }
+
+  private hide(): void {
+    this.item.hide();
+    this.shown = false;
+  }
+
+  /** The text shown in the status bar, or undefined while hidden (the extension's API, for tests). */
+  get text(): string | undefined {
+    return this.shown ? this.item.text : undefined;
   }
 
   dispose(): void {

@@ -16,9 +16,11 @@ Checks IMR final determination letters and prints their problems. FILE may be - 
   --mtus-folder DIR    where imported MTUS guideline text is kept (default ~/.imr-decision-tools/mtus)
   --import-mtus FILE   import an official MTUS guideline PDF into that folder, then check FILEs if any
   --jobs N             check in N worker threads (default: one per core for more than 50 files)
+  --exit-zero          exit 0 even when errors are found (findings are a report, not a failure)
   --help               this text
   --version            the version
-exit code: 0 no error found, 1 an error-severity problem found, 2 bad usage or unreadable file`;
+exit code: 0 no error found, 1 an error-severity problem found (0 with --exit-zero),
+           2 bad usage or unreadable file`;
 
 declare const __VERSION__: string;
 
@@ -30,6 +32,8 @@ interface Options {
   mtusFolder?: string;
   importMtus?: string;
   jobs?: number;
+  /** Findings never make the exit code 1 (editor tasks: a report, not a failure). */
+  exitZero?: boolean;
 }
 
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -64,6 +68,8 @@ function parseArgs(argv: string[]): Options | string {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1) return `--jobs needs a whole number of at least 1, not ${value ?? '(none)'}`;
       opts.jobs = n;
+    } else if (arg === '--exit-zero') {
+      opts.exitZero = true;
     } else if (arg === '--') {
       opts.files.push(...argv.slice(i + 1));
       break;
@@ -111,7 +117,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       code = 2;
       return;
     }
-    if (report.hasError && code === 0) code = 1;
+    if (report.hasError && code === 0 && !opts.exitZero) code = 1;
     if (report.json !== undefined) results.push(report.json);
     else if (report.sarif) for (const r of report.sarif) sarif.push(r);
     else if (report.text) out.write(report.text);

@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   createConnection,
   DiagnosticSeverity,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -30,6 +31,7 @@ import { LineIndex } from './text/lineIndex';
 import { completions } from './features/completion';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { mtusPageText } from './features/mtusPage';
 import { documentLinks } from './features/links';
 import { normalizePdfText } from './features/normalize';
 import {
@@ -39,6 +41,7 @@ import {
   type FindLettersResult,
   type ImportMtusParams,
   type ImportMtusResult,
+  type MtusPageParams,
   type NormalizeParams,
   type NormalizeResponse,
   type SummaryParams,
@@ -50,6 +53,7 @@ import { documentSymbols } from './features/symbols';
 import { indexLetter, workspaceSymbols } from './features/workspaceSymbols';
 import { decisionToJson, findingsToJson } from './json';
 import { relativeLetterPaths, WorkspaceLetters } from './node/workspace';
+import { pathOf, WorkspaceDiagnostics } from './node/workspaceDiagnostics';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -117,6 +121,12 @@ export class ImrServer {
   readonly workspaceLetters = new WorkspaceLetters([]);
   /** The client tells us when workspace folders change. */
   private folderChanges = false;
+  /** The problems of the letters that are not open, read from disk (see startWorkspaceDiagnostics). */
+  readonly closedLetters = new WorkspaceDiagnostics<Diagnostic>(this.workspaceLetters, {
+    openPaths: () => new Set(this.documents.all().flatMap((d) => pathOf(d.uri) ?? [])),
+    diagnose: (uri, text) => this.diagnoseClosed(uri, text),
+    publish: (uri, diagnostics) => void this.connection.sendDiagnostics({ uri, diagnostics }),
+  });
 
   constructor(readonly connection: Connection) {}
 
@@ -156,6 +166,7 @@ export class ImrServer {
     this.states.clear();
     this.workspaceLetters.clear();
     for (const doc of this.documents.all()) this.schedule(doc, 0);
+    void this.closedLetters.refreshAll();
   }
 
   private settingsFor(uri: string): Promise<Settings> {
@@ -218,6 +229,28 @@ export class ImrServer {
     const state = this.stateOf(current, settings);
     const diagnostics = state.analysis.findings.map((f) => toDiagnostic(f, uri, state.lines));
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** The diagnostics of a letter that is not open, from its text on disk, with its folder's settings. */
+  private async diagnoseClosed(uri: string, text: string): Promise<Diagnostic[]> {
+    const settings = await this.settingsFor(uri);
+    const analysis = safeAnalyze(text, this.knowledgeFor(settings), settings, (message) => this.connection.console.error(`analysis failed on ${uri}: ${message}`));
+    const lines = new LineIndex(text);
+    return analysis.findings.map((f) => toDiagnostic(f, uri, lines));
+  }
+
+  /**
+   * Workspace diagnostics: the server owns the problems of every letter in the workspace. Closed
+   * letters are checked from disk at start, when a watched file changes, when a letter is closed,
+   * and on `imr/checkWorkspace` (the Check All command); settings, folder and knowledge changes
+   * call `closedLetters.refreshAll()` where they happen.
+   */
+  private startWorkspaceDiagnostics(): void {
+    this.connection.onDidChangeWatchedFiles((params) => {
+      for (const change of params.changes) void this.closedLetters.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+    });
+    this.documents.onDidClose((e) => void this.closedLetters.closed(e.document.uri));
+    this.connection.onRequest(ImrRequests.checkWorkspace, () => this.closedLetters.refreshAll());
   }
 
   /** Quick fixes for the diagnostics in range, plus "disable" fixes and source.fixAll.imr. */
@@ -394,6 +427,7 @@ export class ImrServer {
       this.settingsCache.clear();
       void this.reloadMtus();
       for (const doc of documents.all()) this.schedule(doc, 0);
+      void this.closedLetters.refreshAll();
     });
     connection.onNotification('imr/setTrusted', (params: { trusted?: boolean }) => {
       this.trusted = params?.trusted !== false;
@@ -413,11 +447,13 @@ export class ImrServer {
     });
     connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.range, params.context.only));
     connection.onInitialized(() => {
-      void this.reloadMtus();
+      // An MTUS import found at start re-checks every letter itself (setKnowledge).
+      void this.reloadMtus().then(() => (this.mtusImported ? undefined : this.closedLetters.refreshAll()));
       if (!this.folderChanges) return;
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = await connection.workspace.getWorkspaceFolders();
         this.setFolders((folders ?? []).map((f) => f.uri));
+        void this.closedLetters.refreshAll();
       });
     });
     // Editor features: one call into a feature module each, on the cached analysis of the version.
@@ -432,6 +468,10 @@ export class ImrServer {
     connection.onRequest(ImrRequests.normalize, (p: NormalizeParams) => this.feature(p?.uri, null, (s) => this.normalize(s, p.range)));
     connection.onRequest(ImrRequests.findLetters, (p: FindLettersParams) => this.findLetters(p));
     connection.onRequest(ImrRequests.importMtusPdf, (p: ImportMtusParams) => this.importMtus(p));
+    connection.onRequest(ImrRequests.mtusPage, (p: MtusPageParams) =>
+      typeof p?.file === 'string' && Number.isInteger(p.pdfPage) ? mtusPageText(this.baseKnowledge.mtus, p.file, p.pdfPage) : null,
+    );
+    this.startWorkspaceDiagnostics();
     documents.listen(connection);
     connection.listen();
   }

@@ -322,3 +322,15 @@ export async function screenshot(name: string, options: WaitOptions = {}): Promi
   await waitFor(() => fs.existsSync(file), { timeoutMs: 30_000, intervalMs: 100, what: `screenshot ${file}`, ...options });
   return file;
 }
+
+/** What the extension's `activate` returns (client/src/extension.ts `ImrApi`). */
+export interface ImrApi {
+  statusBarText?(): string | undefined;
+  lastStatusMessage?(): string | undefined;
+}
+
+/** The extension's API once it is active, else an empty one (reading `exports` earlier throws). */
+export function extensionApi(): ImrApi {
+  const extension = ourExtension();
+  return extension.isActive ? ((extension.exports ?? {}) as ImrApi) : {};
+}

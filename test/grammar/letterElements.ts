@@ -39,9 +39,9 @@ const TITLE_STRENGTH = /\d+(?:\/\d+)? ?mg\b/gi;
 const TITLE_QUANTITY = /#\d+|\bQTY:? ?\d+(?:\.\d+)?|\bquantity \d+/gi;
 
 const LABEL_SCOPES: Record<string, string> = {
-  'Claims Administrator guideline': 'keyword.other.label.claims-administrator.imr',
-  'MAXIMUS guideline': 'keyword.other.label.maximus.imr',
-  'Decision rationale': 'keyword.other.label.rationale.imr',
+  'Claims Administrator guideline': 'entity.name.tag.label.claims-administrator.imr',
+  'MAXIMUS guideline': 'entity.name.tag.label.maximus.imr',
+  'Decision rationale': 'entity.name.tag.label.rationale.imr',
 };
 
 const OUTCOME_SCOPES: Record<string, string> = {
@@ -58,9 +58,9 @@ export function findElements(text: string): Expected[] {
 
   for (const m of text.matchAll(HEADER_CELL)) {
     const labelAt = m.index + '<b>'.length;
-    add('header-label', labelAt, m[1], 'support.type.property-name.header.imr');
+    add('header-label', labelAt, m[1], 'entity.name.tag.header.imr');
     const value = m[2].trim();
-    if (value) add('header-value', m.index + m[0].length - m[2].length + m[2].indexOf(value), value, 'string.unquoted.header-value.imr');
+    if (value) add('header-value', m.index + m[0].length - m[2].length + m[2].indexOf(value), value, 'meta.field.value.header.imr');
   }
   for (const m of text.matchAll(SECTION)) {
     add('section-heading', m.index + m[0].indexOf(m[1]), m[1], 'entity.name.section.imr');

@@ -60,6 +60,11 @@ test('text output: file:line:col severity code message', () => {
   const r = run([file]);
   assert.equal(r.code, 1);
   assert.match(r.out, new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:26:25 error unknown-outcome "Uphled" is not an outcome`, 'm'));
+  // --exit-zero (the editor's task): the same report, and findings are not a failure; a missing file still is.
+  const report = run(['--exit-zero', file]);
+  assert.equal(report.code, 0);
+  assert.equal(report.out, r.out);
+  assert.equal(run(['--exit-zero', file, path.join(dir, 'missing.txt')]).code, 2);
   fs.rmSync(dir, { recursive: true });
 });
 

@@ -118,7 +118,9 @@ function bundles(): string[] {
   return out.sort();
 }
 
-const MODULE_MARK = /^\s*\/\/ ((?:node_modules|server|client|test|scripts|src)\/\S+)$/;
+// esbuild names a module by its real path: `../main/node_modules/...` when node_modules is a symbolic
+// link to another checkout's (a git worktree); the prefix is dropped.
+const MODULE_MARK = /^\s*\/\/ (?:(?:\.\.\/)+[^/\s]+\/)?((?:node_modules|server|client|test|scripts|src)\/\S+)$/;
 
 /** The network and telemetry uses of one bundle, and each module's source text. */
 function scan(file: string): { uses: Use[]; modules: Map<string, string>; marks: number } {

@@ -94,11 +94,11 @@ describe('letter skeleton, expanded with its defaults', () => {
       assert.ok(at >= 0, needle);
       assert.ok(hasScope(scopesAtOffset(lines, at).scopes, scope), `${needle}: ${scopesAtOffset(lines, at).scopes.join(' ')}`);
     };
-    scopeAt('Case Number', 'support.type.property-name.header.imr');
+    scopeAt('Case Number', 'entity.name.tag.header.imr');
     scopeAt('CLINICAL CASE SUMMARY', 'entity.name.section.imr');
     scopeAt('Drug 10mg', 'entity.name.type.item.imr');
     scopeAt('Upheld', 'markup.deleted.outcome.upheld.imr');
-    scopeAt('Decision rationale', 'keyword.other.label.rationale.imr');
+    scopeAt('Decision rationale', 'entity.name.tag.label.rationale.imr');
   });
 });
 

@@ -26,7 +26,9 @@ test('letter 003: three upheld items, their MAXIMUS basis, and the problems coun
 test('letter 004: one overturned, one upheld; markdown lists them', () => {
   const s = decisionSummary(letterDocument(readLetter('004')));
   assert.equal(s.caseNumber, null);
-  assert.match(statusText(s), /^2 items: 1 upheld, 1 overturned · /);
+  // One error and four drug-spelling hints: the status bar counts what the Problems panel lists.
+  assert.deepEqual([s.problems.error, s.problems.hint], [1, 4]);
+  assert.equal(statusText(s), '2 items: 1 upheld, 1 overturned · 1 problem');
   const md = summaryMarkdown(s);
   assert.match(md, /^\*\*Decision letter\*\*/);
   assert.match(md, /- Percocet 10\/325 mg, QTY: 60: \*\*Overturned\*\*/);

@@ -120,9 +120,17 @@ function inIssues(ctx: Context): boolean {
   return ctx.section === undefined || ctx.section.kind === 'issues' || ctx.section.kind === 'decisions-summary';
 }
 
-/** Whether the cursor's line continues a guideline line or a rationale (wrapped prose, not a title). */
+/** A line that opens with a bold "Title:" (markdown form): a title being typed, never wrapped prose. */
+const BOLD_TITLE_LINE = /^[ \t]{0,20}(?:\*\*|<b>)[^*<\n]{1,200}:[ \t]*(?:\*\*|<\/b>)/;
+
+/**
+ * Whether the cursor's line continues a guideline line or a rationale (wrapped prose, not a title).
+ * A bold title line typed after an item's rationale is a new item even before the parser has
+ * closed the rationale above it.
+ */
 function insideField(ctx: Context): boolean {
   const at = ctx.lineStart;
+  if (BOLD_TITLE_LINE.test(ctx.doc.analysis.text.slice(at, at + 240))) return false;
   for (const item of ctx.doc.analysis.decision.items) {
     if (at < item.start || at > item.end) continue;
     const r = item.rationale;

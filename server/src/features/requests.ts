@@ -14,9 +14,21 @@ export const ImrRequests = {
   normalize: 'imr/normalize',
   /** The letters under a folder, for the check-all task: `FindLettersParams` → `FindLettersResult`. */
   findLetters: 'imr/findLetters',
+  /** Checks every letter of the workspace that is not open again; answers a `CheckWorkspaceResult`. */
+  checkWorkspace: 'imr/checkWorkspace',
+  /** The stored text of an imported guideline's page: `MtusPageParams` → `MtusPageText | null`. */
+  mtusPage: 'imr/mtusPage',
   /** Import an official MTUS guideline PDF: `ImportMtusParams` → `ImportMtusResult`. */
   importMtusPdf: 'imr/importMtusPdf',
 } as const;
+
+/** A page of a stored guideline PDF, as the "Open page" links name it. */
+export interface MtusPageParams {
+  /** The stored PDF's path. */
+  file: string;
+  /** One-based page index in the PDF. */
+  pdfPage: number;
+}
 
 export interface ImportMtusParams {
   /** Path of the PDF on disk. */
@@ -27,6 +39,12 @@ export interface ImportMtusParams {
 export type ImportMtusResult =
   | { ok: true; name: string; firstPrinted: number | null; lastPrinted: number | null; warnings: string[] }
   | { ok: false; error: string };
+
+/** What `imr/checkWorkspace` found: the letters read from disk and their problems by LSP severity (1 error … 4 hint). */
+export interface CheckWorkspaceResult {
+  letters: number;
+  bySeverity: Record<number, number>;
+}
 
 export interface UriParams {
   uri: string;

@@ -101,9 +101,18 @@ export function outcomesText(s: Pick<DecisionSummary, 'items' | 'outcomes'>): st
   return parts.length ? `${items}: ${parts.join(', ')}` : items;
 }
 
-/** The status bar text: "3 items: 2 upheld, 1 overturned · 2 problems". */
+/**
+ * The problems the Problems panel lists: errors, warnings and information. Hints are not listed
+ * there (the editor shows them as dots under the word), so counting them would disagree with it.
+ */
+export function listedProblems(s: DecisionSummary): number {
+  return s.problems.error + s.problems.warning + s.problems.information;
+}
+
+/** The status bar text: "3 items: 2 upheld, 1 overturned · 2 problems" (problems as the Problems panel counts them). */
 export function statusText(s: DecisionSummary): string {
-  const problems = s.problems.total === 0 ? 'no problems' : s.problems.total === 1 ? '1 problem' : `${s.problems.total} problems`;
+  const listed = listedProblems(s);
+  const problems = listed === 0 ? 'no problems' : listed === 1 ? '1 problem' : `${listed} problems`;
   return `${outcomesText(s)} · ${problems}`;
 }
 

@@ -131,6 +131,26 @@ export class WorkspaceLetters {
     this.walked = undefined;
   }
 
+  /** Walks the folders again on the next request (files were added or removed). */
+  rescan(): void {
+    this.walked = undefined;
+  }
+
+  /**
+   * Whether a file lies in one of the folders, outside the folders the walk skips (dependency, build
+   * and hidden folders), and is a letter (by extension, or by its beginning).
+   */
+  async isLetter(file: string): Promise<boolean> {
+    const inside = this.roots.some((root) => {
+      const relative = path.relative(root, file);
+      if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+      const folders = relative.split(path.sep).slice(0, -1);
+      return !folders.some((name) => name.startsWith('.') || SKIP_DIRS.has(name));
+    });
+    if (!inside || !isCandidateName(file)) return false;
+    return (await letterFile(file, this.options.maxBytes ?? DEFAULTS.maxBytes, this.detected)) !== undefined;
+  }
+
   /** Forgets what was read (e.g. the knowledge changed). */
   clear(): void {
     this.cache.clear();

@@ -6,12 +6,10 @@
 import * as assert from 'assert';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import * as path from 'path';
 import {
   activateExtension,
   closeAllEditors,
   codeActionsAt,
-  copyLetter,
   completionsAt,
   describeDiagnostic,
   hoversAt,
@@ -186,29 +184,6 @@ describe('each contributed command', () => {
     assert.strictEqual(doc.languageId, 'plaintext');
     await vscode.commands.executeCommand('imr.setLanguage');
     await waitForLanguage(file);
-  });
-
-  it('IMR: Check All Decisions in Workspace runs the CLI task over the letters that are not open', async () => {
-    // One letter with an error on disk only, one open in an editor (the server shows its problems).
-    const closed = copyLetter('004');
-    const { uri: open } = await openLetter('004');
-    await waitForDiagnostics(open);
-    const ended = new Promise<{ code: number | undefined; args: string[] }>((resolve) => {
-      const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-        if (e.execution.task.definition.type !== 'imr-check') return;
-        sub.dispose();
-        resolve({ code: e.exitCode, args: (e.execution.task.execution as vscode.ProcessExecution).args });
-      });
-    });
-    await vscode.commands.executeCommand('imr.checkWorkspace');
-    const result = await Promise.race([ended, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000))]);
-    assert.notStrictEqual(result, 'timeout', 'the task ended');
-    const { code, args } = result as { code: number | undefined; args: string[] };
-    const name = (uri: vscode.Uri) => path.relative(workspaceDir(), uri.fsPath).split(path.sep).join('/');
-    assert.ok(args.includes(name(closed)), `${name(closed)} is checked: ${args.join(' ')}`);
-    assert.ok(!args.includes(name(open)), `${name(open)}, open in the editor, is left to the language server`);
-    // The letter on disk has an error: the CLI exits 1.
-    assert.strictEqual(code, 1);
   });
 
   it('IMR: Import MTUS Guideline PDF… asks for a file and does nothing when cancelled', async () => {
