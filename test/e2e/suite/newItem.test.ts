@@ -39,10 +39,7 @@ describe('a new item being typed', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  // TODO(parser, server/src/parser/ — the lead's rewrite): the parser reads the new title as part of
-  // the previous item's rationale, so the outline and the status bar do not count it yet. Turn this
-  // back into `it(...)` when the parser makes a title line being typed an item at once.
-  it.skip('is in the outline and counted in the status bar (needs the parser: a typed title line is an item)', async () => {
+  it('is in the outline and counted in the status bar', async () => {
     const { uri } = await typeNewItem();
     const items = await waitFor(async () => {
       const found = allSymbols(await symbolsOf(uri)).filter((s) => /Gabapentin 600mg #90/.test(s.name));
