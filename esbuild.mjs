@@ -16,6 +16,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // node_modules may be a symbolic link (a git worktree sharing another's): keep the paths as
+  // written, so the bundles' module marks read node_modules/... wherever the packages really are.
+  preserveSymlinks: true,
   define: { __VERSION__: JSON.stringify(version) },
 };
 
@@ -25,6 +28,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // pdf.js is large: the MTUS import lives in its own bundle, loaded only when a PDF is imported.
   { ...common, entryPoints: ['server/src/knowledge/mtusImport.ts'], outfile: 'server/out/mtusImport.js' },
+  // Letter PDFs (pdf.js too): loaded by the CLI and the server the first time a PDF letter is read.
+  { ...common, entryPoints: ['server/src/pdf/letterPdf.ts'], outfile: 'server/out/pdfLetter.js' },
   // The CLI's worker threads (one per core over many files).
   { ...common, entryPoints: ['server/src/node/worker.ts'], outfile: 'server/out/worker.js' },
 ];
