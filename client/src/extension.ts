@@ -9,6 +9,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
 import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
+import { openLetterPdf, PdfLetterProvider } from './pdfLetter';
 import { restartingErrorHandler } from './restart';
 import { DecisionStatus } from './statusBar';
 
@@ -33,6 +34,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Letters opened as .txt / .md switch to IMR before (and independently of) the server start.
   context.subscriptions.push(...registerAutoDetect());
 
+  const pdfLetters = new PdfLetterProvider(current);
   const tasks = new CheckTaskProvider(context.asAbsolutePath(path.join('server', 'out', 'cli.js')), current);
   context.subscriptions.push(
     registerCheckTask(tasks),
@@ -42,6 +44,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('imr.checkWorkspace', () => checkWorkspace(tasks)),
     commands.registerCommand('imr.setLanguage', () => setLanguage()),
     commands.registerCommand('imr.importMtusPdf', () => importMtusPdf(current)),
+    pdfLetters.register(),
+    commands.registerCommand('imr.openLetterPdf', (target?: Uri) => openLetterPdf(current, pdfLetters, target)),
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/setTrusted', { trusted: true })),
   );
 

@@ -23,6 +23,7 @@ import type { Finding, Fix, Severity } from './checks/types';
 import { analyze, type Analysis } from './engine';
 import { defaultKnowledge, type Knowledge } from './knowledge';
 import { defaultMtusFolder, importMtusPdf, loadMtusStore } from './node/mtusStore';
+import { letterPdfForEditor } from './node/pdfLetter';
 import { readWordLists } from './node/wordLists';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { fileURLToPath } from 'url';
@@ -39,6 +40,8 @@ import {
   type FindLettersResult,
   type ImportMtusParams,
   type ImportMtusResult,
+  type OpenLetterPdfParams,
+  type OpenLetterPdfResult,
   type NormalizeParams,
   type NormalizeResponse,
   type SummaryParams,
@@ -432,6 +435,9 @@ export class ImrServer {
     connection.onRequest(ImrRequests.normalize, (p: NormalizeParams) => this.feature(p?.uri, null, (s) => this.normalize(s, p.range)));
     connection.onRequest(ImrRequests.findLetters, (p: FindLettersParams) => this.findLetters(p));
     connection.onRequest(ImrRequests.importMtusPdf, (p: ImportMtusParams) => this.importMtus(p));
+    connection.onRequest(ImrRequests.openLetterPdf, (p: OpenLetterPdfParams): Promise<OpenLetterPdfResult> =>
+      typeof p?.file === 'string' ? letterPdfForEditor(p.file) : Promise.resolve({ ok: false, error: 'no PDF file given' }),
+    );
     documents.listen(connection);
     connection.listen();
   }

@@ -16,7 +16,19 @@ export const ImrRequests = {
   findLetters: 'imr/findLetters',
   /** Import an official MTUS guideline PDF: `ImportMtusParams` → `ImportMtusResult`. */
   importMtusPdf: 'imr/importMtusPdf',
+  /** The text of a letter PDF, for the editor: `OpenLetterPdfParams` → `OpenLetterPdfResult`. */
+  openLetterPdf: 'imr/openLetterPdf',
 } as const;
+
+export interface OpenLetterPdfParams {
+  /** Path of the PDF on disk. */
+  file: string;
+}
+
+/** A letter PDF's extracted text and case number (to title it), or why there is none. */
+export type OpenLetterPdfResult =
+  | { ok: true; text: string; caseNumber: string | null; pages: number }
+  | { ok: false; error: string };
 
 export interface ImportMtusParams {
   /** Path of the PDF on disk. */

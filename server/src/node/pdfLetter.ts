@@ -6,6 +6,9 @@
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
+import { looksLikeLetter } from '../features/detect';
+import type { OpenLetterPdfResult } from '../features/requests';
+import { parse } from '../parser/parse';
 import type { LetterPdfResult } from '../pdf/letterPdf';
 import { readRegularFile } from './regularFile';
 
@@ -42,6 +45,19 @@ export async function readLetterPdf(file: string): Promise<LetterPdfRead> {
   } catch (e) {
     return { ok: false, reason: `the PDF reader failed (${e instanceof Error ? e.message : String(e)})` };
   }
+}
+
+/**
+ * A letter PDF for the editor (`imr/openLetterPdf`): its text and case number, or one message that
+ * names the file and the reason.
+ */
+export async function letterPdfForEditor(file: string): Promise<OpenLetterPdfResult> {
+  const name = path.basename(file);
+  const pdf = await readLetterPdf(file);
+  if (!pdf.ok) return { ok: false, error: `${name} cannot be opened as a letter: ${pdf.reason}.` };
+  if (!looksLikeLetter(pdf.text)) return { ok: false, error: `${name} is not an IMR determination letter (no letter header, sections or disputed items in its text).` };
+  const caseNumber = parse(pdf.text).header?.fields.find((f) => f.name === 'caseNumber')?.value.text || null;
+  return { ok: true, text: pdf.text, caseNumber, pages: pdf.pageStarts.length };
 }
 
 function megabytes(bytes: number): number {
