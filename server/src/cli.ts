@@ -147,20 +147,20 @@ async function checkAll(opts: Options, mtusFolder: string, out: NodeJS.WritableS
   const progress = new Progress(expanded.files.length, err === process.stderr ? process.stderr : { write: () => true });
   if (opts.format === 'csv') out.write(csvHeader());
   const print = (report: FileReport) => {
+    // The progress line is erased before anything is printed, and drawn again after.
     progress.finish();
     if (report.stderr) err.write(report.stderr);
-    progress.tick();
-    if (report.unreadable) {
-      code = 2;
-      return;
-    }
-    if (report.hasError && code === 0) code = 1;
-    if (report.json !== undefined) results.push(report.json);
-    else if (report.sarif) for (const r of report.sarif) sarif.push(r);
+    if (report.unreadable) code = 2;
     else {
-      const text = report.text ?? report.csv ?? report.ndjson;
-      if (text) out.write(text);
+      if (report.hasError && code === 0) code = 1;
+      if (report.json !== undefined) results.push(report.json);
+      else if (report.sarif) for (const r of report.sarif) sarif.push(r);
+      else {
+        const text = report.text ?? report.csv ?? report.ndjson;
+        if (text) out.write(text);
+      }
     }
+    progress.tick();
   };
   const jobs = opts.jobs ?? (expanded.files.length > 50 ? defaultJobs() : 1);
   try {

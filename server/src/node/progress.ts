@@ -1,6 +1,7 @@
 /**
  * The CLI's progress line on standard error, when it is a terminal: files done, files per second,
- * time left. Rewritten in place at most ten times a second, erased at the end.
+ * time left. Rewritten in place at most ten times a second, erased before anything else is printed
+ * (then drawn again) and at the end.
  */
 
 /** A stream that may be a terminal (standard error). */
@@ -26,7 +27,8 @@ export class Progress {
   tick(): void {
     this.done++;
     const now = Date.now();
-    if (!this.stream.isTTY || now - this.shown < 100) return;
+    // Throttled while shown; drawn at once when printing erased it.
+    if (!this.stream.isTTY || (this.visible && now - this.shown < 100)) return;
     this.shown = now;
     this.stream.write(`\r${this.line(now)}\u001b[K`);
     this.visible = true;
