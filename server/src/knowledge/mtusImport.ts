@@ -3,8 +3,9 @@
  * page number that decisions cite out. Pure (no file system): the Node side (`node/mtusStore.ts`)
  * reads the file and stores the result.
  *
- * pdf.js is large, so this module is its own bundle (`server/out/mtusImport.js`), loaded only when
- * the user imports a PDF. pdf.js is loaded in-process by `../pdf/pdfjs.ts`.
+ * pdf.js is large, so this module is in the PDF readers' bundle (`server/out/pdfReaders.js`, see
+ * `../pdf/readers.ts`), loaded only when a PDF is met. pdf.js is loaded in-process by
+ * `../pdf/pdfjs.ts`.
  */
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { ContentsEntry, Guideline, ImportedGuideline, ImportedPage } from './mtusData';

@@ -1,7 +1,7 @@
 /**
  * Reading a letter PDF from disk for the CLI and the language server: a bounded read of a regular
- * file, then the extraction bundle (`pdfLetter.js`, pdf.js inside), loaded the first time a PDF is
- * met. Never throws: a file that gives no letter text gives one reason for the user.
+ * file, then the PDF readers' bundle (`pdfReaders.js`, pdf.js inside), loaded the first time a
+ * PDF is met. Never throws: a file that gives no letter text gives one reason for the user.
  */
 import * as fs from 'fs';
 import { createRequire } from 'module';
@@ -65,14 +65,14 @@ function megabytes(bytes: number): number {
 }
 
 /**
- * Loads the extraction bundle `pdfLetter.js` beside this code (server/out), or the TypeScript
+ * Loads the PDF readers' bundle `pdfReaders.js` beside this code (server/out), or the TypeScript
  * source when running from sources (tests, tsx).
  */
 function loadExtractor(): Extractor {
   if (!extractor) {
     const load = createRequire(__filename);
-    const bundled = path.join(__dirname, 'pdfLetter.js');
-    const source = path.join(__dirname, '..', 'pdf', 'letterPdf.ts');
+    const bundled = path.join(__dirname, 'pdfReaders.js');
+    const source = path.join(__dirname, '..', 'pdf', 'readers.ts');
     const module = load(fs.existsSync(bundled) ? bundled : source) as { extractLetterPdf: Extractor };
     extractor = module.extractLetterPdf;
   }

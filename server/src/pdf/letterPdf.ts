@@ -4,8 +4,9 @@
  * extractors give them), with where each page starts so that a finding can name its PDF page.
  * Pure (no file system); never throws: a PDF that cannot give a letter's text gives the reason.
  *
- * pdf.js is large, so this module is its own bundle (`server/out/pdfLetter.js`), loaded by the CLI
- * and the language server only when a PDF is met (`node/pdfLetter.ts`).
+ * pdf.js is large, so this module is in the PDF readers' bundle (`server/out/pdfReaders.js`, see
+ * `readers.ts`), loaded by the CLI and the language server only when a PDF is met
+ * (`node/pdfLetter.ts`).
  */
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { pageLines, type TextRun } from './lines';

@@ -3,8 +3,8 @@
  * extraction). pdf.js runs without a worker thread: its worker's message handler is loaded into this
  * thread (`globalThis.pdfjsWorker`), which pdf.js then uses as its "fake worker".
  *
- * Only the bundles that read PDFs (`mtusImport.js`, `pdfLetter.js`) include this module; the CLI and
- * the server load those bundles when a PDF is first met.
+ * Only the PDF readers' bundle (`pdfReaders.js`, see `readers.ts`) includes this module; the CLI
+ * and the server load it when a PDF is first met.
  */
 export type PdfJs = typeof import('pdfjs-dist');
 
