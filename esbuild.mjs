@@ -16,6 +16,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // node_modules may be a symbolic link (a git worktree sharing another's): keep the paths as
+  // written, so the bundles' module marks read node_modules/... wherever the packages really are.
+  preserveSymlinks: true,
   define: { __VERSION__: JSON.stringify(version) },
 };
 
@@ -23,8 +26,9 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // pdf.js is large: the MTUS import lives in its own bundle, loaded only when a PDF is imported.
-  { ...common, entryPoints: ['server/src/knowledge/mtusImport.ts'], outfile: 'server/out/mtusImport.js' },
+  // pdf.js is large: the PDF readers (MTUS import, letter PDFs) live in one bundle of their own,
+  // loaded the first time a PDF is met.
+  { ...common, entryPoints: ['server/src/pdf/readers.ts'], outfile: 'server/out/pdfReaders.js' },
   // The CLI's worker threads (one per core over many files).
   { ...common, entryPoints: ['server/src/node/worker.ts'], outfile: 'server/out/worker.js' },
 ];

@@ -20,6 +20,7 @@ import { analyze } from '../server/src/engine';
 import { defaultKnowledge } from '../server/src/knowledge';
 import { measureCli, writeLetters, type CliResult } from './cli';
 import { buildCorpus, buildLargeLetter, buildLetters } from './corpus';
+import { measurePdf } from './pdf';
 import { measureLargeLetterServer, measureMemory } from './server';
 import { measureSizes } from './sizes';
 import { latency, median, round, type Latency } from './stats';
@@ -188,6 +189,9 @@ async function main(): Promise<void> {
     fs.rmSync(sizes.stage, { recursive: true, force: true });
   }
 
+  log('7/7 letter PDFs: pdf.js extraction and analysis, the CLI, poppler pdftotext…');
+  const pdf = await measurePdf(repo, path.join(repo, '..', 'shared', 'corpus', 'dwc-2017'), quick ? 1 : 3);
+
   const after = machine();
   const results = {
     schema: 1,
@@ -199,6 +203,7 @@ async function main(): Promise<void> {
     cli,
     memory,
     activation,
+    pdf,
     sizes: { devBundles: sizes.devBundles, bundles: sizes.bundles, vsixBytes: sizes.vsixBytes, vsixFiles: sizes.vsixFiles },
     benchSeconds: 0,
   };

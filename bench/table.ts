@@ -1,5 +1,6 @@
 /** The bench's targets (from the issue) and the table it prints. */
 import type { CliResult } from './cli';
+import type { PdfResult } from './pdf';
 import type { LargeLetterServerResult, MemoryResult } from './server';
 import type { Latency } from './stats';
 import type { ThroughputResult } from './throughput';
@@ -12,6 +13,8 @@ export interface BenchResults {
   cli: CliResult;
   memory: MemoryResult;
   activation: { runs: number; totalMs: Latency; loadMs: Latency; activateMs: Latency; nodeStartMs: number };
+  /** Letter PDFs; null when ../shared/corpus/dwc-2017 is not there. */
+  pdf: PdfResult | null;
   sizes: { devBundles: Record<string, number>; bundles: Record<string, number>; vsixBytes: number; vsixFiles: number | null };
   benchSeconds: number;
 }
@@ -49,7 +52,24 @@ export function targetsOf(r: BenchResults): Target[] {
     { id: 'activation', what: 'activation (client start → server ready), median', target: '< 100 ms', measured: r.activation.totalMs.p50, unit: 'ms', met: r.activation.totalMs.p50 < 100 },
     { id: 'vsix', what: 'VSIX size', target: '< 2 MB', measured: Math.round(r.sizes.vsixBytes / 1e3) / 1e3, unit: 'MB', met: r.sizes.vsixBytes < 2e6 },
   ];
+  const pdf = r.pdf;
+  if (pdf && pdf.ratio !== null) {
+    targets.push({ id: 'pdf', what: `PDF extraction + analysis / pdftotext alone, ${pdf.files} PDFs`, target: '≤ 2.0', measured: pdf.ratio, unit: '×', met: pdf.ratio <= 2 });
+  }
   return targets;
+}
+
+/** The rows of measure 7 (letter PDFs). */
+function pdfRows(pdf: PdfResult | null): string[][] {
+  if (!pdf) return [['7  letter PDFs', 'not measured: no ../shared/corpus/dwc-2017']];
+  const poppler = pdf.pdftotextPerSecond === null ? 'not installed (Debian package poppler-utils)' : `${pdf.pdftotextPerSecond} PDFs/s  (${pdf.pdftotextMs} ms, one process per file)`;
+  return [
+    ['7  letter PDFs', `${pdf.files} PDFs, ${(pdf.bytes / 1e6).toFixed(1)} MB`],
+    ['   extraction + analysis, in process', `${pdf.pdfsPerSecond} PDFs/s  (${pdf.extractMs + pdf.analyzeMs} ms)`],
+    ['   extraction (pdf.js) / analysis apart', `${pdf.extractPerSecond} / ${pdf.analyzePerSecond} PDFs/s`],
+    ['   imr-check DIR --format csv (whole process)', `${((pdf.files * 1000) / pdf.cliMs).toFixed(1)} PDFs/s  (${pdf.cliMs} ms)`],
+    ['   poppler pdftotext alone', poppler],
+  ];
 }
 
 function pad(cells: string[], widths: number[]): string {
@@ -88,6 +108,7 @@ export function printTable(r: BenchResults, targets: Target[]): string {
     ['   for scale: Node start-up (node -e 0)', `${r.activation.nodeStartMs.toFixed(0)} ms  (the server is one more Node process)`],
     ...Object.entries(r.sizes.bundles).map(([file, bytes]) => [`   ${file}`, kb(bytes)]),
     ['   VSIX', `${kb(r.sizes.vsixBytes)}${r.sizes.vsixFiles ? `, ${r.sizes.vsixFiles} files` : ''}`],
+    ...pdfRows(r.pdf ?? null),
   ];
   const widths = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => row[1].length))];
   const lines = [

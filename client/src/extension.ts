@@ -9,6 +9,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
 import { exportJson, importMtusPdf, lastStatusMessage, normalizePdfText, setLanguage, showSummary } from './commands';
+import { openLetterPdf, PdfLetterProvider } from './pdfLetter';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { restartingErrorHandler } from './restart';
 import { localRuleLinks } from './ruleLinks';
@@ -54,6 +55,7 @@ export async function activate(context: ExtensionContext): Promise<ImrApi> {
 
   const readOnly = new ReadOnlyDocuments();
   context.subscriptions.push(readOnly);
+  const pdfLetters = new PdfLetterProvider(current);
   const tasks = new CheckTaskProvider(context.asAbsolutePath(path.join('server', 'out', 'cli.js')), current);
   context.subscriptions.push(
     registerCheckTask(tasks),
@@ -63,6 +65,8 @@ export async function activate(context: ExtensionContext): Promise<ImrApi> {
     commands.registerCommand('imr.checkWorkspace', () => checkWorkspace(current)),
     commands.registerCommand('imr.setLanguage', () => setLanguage()),
     commands.registerCommand('imr.importMtusPdf', () => importMtusPdf(current)),
+    pdfLetters.register(),
+    commands.registerCommand('imr.openLetterPdf', (target?: Uri) => openLetterPdf(current, pdfLetters, target)),
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/setTrusted', { trusted: true })),
   );
 

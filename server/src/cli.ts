@@ -1,18 +1,26 @@
+import { parseArgs as parseCommandLine } from 'node:util';
 import { CHECKS } from './checks';
 import type { RuleLevel } from './checks/types';
-import { mtusStoreOf, type FileReport, type SarifResults } from './node/checkFile';
+import { csvHeader } from './csv';
+import { mtusStoreOf, type FileReport, type OutputFormat, type SarifResults } from './node/checkFile';
+import { expandLetterFiles } from './node/letterFiles';
 import { defaultMtusFolder, importMtusPdf } from './node/mtusStore';
 import { checkFiles, defaultJobs } from './node/pool';
+import { Progress } from './node/progress';
 import { toSarif } from './sarif';
 
-const USAGE = `usage: imr-check [options] FILE...
+const USAGE = `usage: imr-check [options] FILE|DIR...
 
-Checks IMR final determination letters and prints their problems. FILE may be - for standard input.
-  --format text        file:line:col severity code message (default)
+Checks IMR final determination letters and prints their problems. FILE may be a letter's text
+(.imr, .txt, .md), a letter PDF (.pdf), or - for standard input; DIR: every letter under it.
+  --format text        file:line:col severity code message (default); for a PDF: file:line:col (page N) ...
   --format json        one JSON array: the decision model and diagnostics of each file
   --format sarif       SARIF 2.1.0, for code-scanning tools
+  --format csv         one row per disputed item, with a header row (RFC 4180, UTF-8)
+  --format ndjson      one line per file (its JSON entry), written as soon as the file is checked
   --rule CODE=LEVEL    set a rule's level: off, hint, information, warning, error (repeatable)
   --drug NAME          accept an extra drug name (repeatable)
+  --ignore GLOB        skip what matches under a DIR, .gitignore-style: *, ?, **, dir/ (repeatable)
   --mtus-folder DIR    where imported MTUS guideline text is kept (default ~/.imr-decision-tools/mtus)
   --import-mtus FILE   import an official MTUS guideline PDF into that folder, then check FILEs if any
   --jobs N             check in N worker threads (default: one per core for more than 50 files)
@@ -25,60 +33,83 @@ exit code: 0 no error found, 1 an error-severity problem found (0 with --exit-ze
 declare const __VERSION__: string;
 
 interface Options {
-  format: 'text' | 'json' | 'sarif';
+  format: OutputFormat;
   files: string[];
   rules: Record<string, RuleLevel>;
   drugs: string[];
+  ignore: string[];
   mtusFolder?: string;
   importMtus?: string;
   jobs?: number;
-  /** Findings never make the exit code 1 (editor tasks: a report, not a failure). */
   exitZero?: boolean;
 }
 
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
+const FORMATS = new Set(['text', 'json', 'sarif', 'csv', 'ndjson']);
 
+const OPTION_SPEC = {
+  format: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  drug: { type: 'string', multiple: true },
+  ignore: { type: 'string', multiple: true },
+  'mtus-folder': { type: 'string' },
+  'import-mtus': { type: 'string' },
+  jobs: { type: 'string' },
+  'exit-zero': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** What each option needs when it is given without a value. */
+const NEEDS: Record<string, string> = {
+  format: 'unknown format: (none)',
+  rule: 'unknown rule: (none)',
+  drug: '--drug needs a name',
+  ignore: '--ignore needs a pattern',
+  'mtus-folder': '--mtus-folder needs a path',
+  'import-mtus': '--import-mtus needs a path',
+  jobs: '--jobs needs a whole number of at least 1, not (none)',
+};
+
+/** The options, or a message saying what is wrong with them. */
 function parseArgs(argv: string[]): Options | string {
-  const opts: Options = { format: 'text', files: [], rules: {}, drugs: [] };
-  const codes = new Set(CHECKS.map((c) => c.code));
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const valueOf = () => (arg.includes('=') && arg.startsWith('--') && arg.indexOf('=') < arg.length ? arg.slice(arg.indexOf('=') + 1) : argv[++i]);
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = valueOf();
-      if (value !== 'text' && value !== 'json' && value !== 'sarif') return `unknown format: ${value ?? '(none)'}`;
-      opts.format = value;
-    } else if (arg === '--rule') {
-      const value = argv[++i] ?? '';
-      const [code, level] = value.split('=');
-      if (!codes.has(code)) return `unknown rule: ${code || '(none)'}`;
-      if (!LEVELS.has(level)) return `unknown level for ${code}: ${level ?? '(none)'} (off, hint, information, warning, error)`;
-      opts.rules[code] = level as RuleLevel;
-    } else if (arg === '--mtus-folder' || arg === '--import-mtus') {
-      const value = argv[++i];
-      if (!value) return `${arg} needs a path`;
-      if (arg === '--mtus-folder') opts.mtusFolder = value;
-      else opts.importMtus = value;
-    } else if (arg === '--drug') {
-      const value = argv[++i];
-      if (!value) return '--drug needs a name';
-      opts.drugs.push(value);
-    } else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
-      const value = valueOf();
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) return `--jobs needs a whole number of at least 1, not ${value ?? '(none)'}`;
-      opts.jobs = n;
-    } else if (arg === '--exit-zero') {
-      opts.exitZero = true;
-    } else if (arg === '--') {
-      opts.files.push(...argv.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option: ${arg}`;
-    } else opts.files.push(arg);
+  let parsed;
+  try {
+    parsed = parseCommandLine({ args: argv, options: OPTION_SPEC, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usageError(e as Error & { code?: string });
   }
+  const { values, positionals } = parsed;
+  const opts: Options = { format: 'text', files: positionals, rules: {}, drugs: values.drug ?? [], ignore: values.ignore ?? [] };
+  if (values.format !== undefined) {
+    if (!FORMATS.has(values.format)) return `unknown format: ${values.format}`;
+    opts.format = values.format as OutputFormat;
+  }
+  const codes = new Set(CHECKS.map((c) => c.code));
+  for (const value of values.rule ?? []) {
+    const [code, level] = value.split('=');
+    if (!codes.has(code)) return `unknown rule: ${code || '(none)'}`;
+    if (!LEVELS.has(level)) return `unknown level for ${code}: ${level ?? '(none)'} (off, hint, information, warning, error)`;
+    opts.rules[code] = level as RuleLevel;
+  }
+  if (values['mtus-folder'] !== undefined) opts.mtusFolder = values['mtus-folder'];
+  if (values['import-mtus'] !== undefined) opts.importMtus = values['import-mtus'];
+  if (values.jobs !== undefined) {
+    const n = Number(values.jobs);
+    if (!Number.isInteger(n) || n < 1) return `--jobs needs a whole number of at least 1, not ${values.jobs}`;
+    opts.jobs = n;
+  }
+  if (values['exit-zero']) opts.exitZero = true;
   if (opts.files.length === 0 && !opts.importMtus) return 'no files given';
   return opts;
+}
+
+/** node:util's messages, in the CLI's words. */
+function usageError(e: Error & { code?: string }): string {
+  const name = /'--?([\w-]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option: ${name.length === 1 ? '-' : '--'}${name}`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && NEEDS[name]) return NEEDS[name];
+  return e.message.split('\n')[0];
 }
 
 /** Runs the CLI; returns the exit code. Exported for tests. */
@@ -107,28 +138,44 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     out.write(`Imported ${outcome.name}: printed pages ${outcome.firstPrinted ?? '?'}-${outcome.lastPrinted ?? '?'} into ${outcome.file}\n`);
     if (opts.files.length === 0) return 0;
   }
-  let code = 0;
+  for (const problem of mtusStoreOf(mtusFolder).problems) err.write(`imr-check: ${problem}\n`);
+  return checkAll(opts, mtusFolder, out, err);
+}
+
+/** Checks every file (folders expanded), printing as each report comes in; returns the exit code. */
+async function checkAll(opts: Options, mtusFolder: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const expanded = expandLetterFiles(opts.files, opts.ignore);
+  let code = expanded.problems.length > 0 ? 2 : 0;
+  for (const problem of expanded.problems) err.write(`imr-check: ${problem}\n`);
   const results: unknown[] = [];
   const sarif: SarifResults = [];
-  for (const problem of mtusStoreOf(mtusFolder).problems) err.write(`imr-check: ${problem}\n`);
+  const progress = new Progress(expanded.files.length, err === process.stderr ? process.stderr : { write: () => true });
+  if (opts.format === 'csv') out.write(csvHeader());
   const print = (report: FileReport) => {
+    // The progress line is erased before anything is printed, and drawn again after.
+    progress.finish();
     if (report.stderr) err.write(report.stderr);
-    if (report.unreadable) {
-      code = 2;
-      return;
+    if (report.unreadable) code = 2;
+    else {
+      if (report.hasError && code === 0 && !opts.exitZero) code = 1;
+      if (report.json !== undefined) results.push(report.json);
+      else if (report.sarif) for (const r of report.sarif) sarif.push(r);
+      else {
+        const text = report.text ?? report.csv ?? report.ndjson;
+        if (text) out.write(text);
+      }
     }
-    if (report.hasError && code === 0 && !opts.exitZero) code = 1;
-    if (report.json !== undefined) results.push(report.json);
-    else if (report.sarif) for (const r of report.sarif) sarif.push(r);
-    else if (report.text) out.write(report.text);
+    progress.tick();
   };
-  const jobs = opts.jobs ?? (opts.files.length > 50 ? defaultJobs() : 1);
+  const jobs = opts.jobs ?? (expanded.files.length > 50 ? defaultJobs() : 1);
   try {
-    await checkFiles(opts.files, { format: opts.format, rules: opts.rules, drugs: opts.drugs, mtusFolder }, { jobs, onReport: print });
+    await checkFiles(expanded.files, { format: opts.format, rules: opts.rules, drugs: opts.drugs, mtusFolder }, { jobs, onReport: print });
   } catch (e) {
+    progress.finish();
     err.write(`imr-check: ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
+  progress.finish();
   if (opts.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
   if (opts.format === 'sarif') {
     const log = toSarif([]);

@@ -10,6 +10,8 @@ export interface SarifInput {
   file: string;
   findings: readonly Finding[];
   lines: LineIndex;
+  /** For a PDF letter: the PDF page of an offset (each result then has `properties.page`). */
+  pageOf?: (offset: number) => number | undefined;
 }
 
 /** A SARIF 2.1.0 log of the findings of several files, for code-scanning tools. */
@@ -32,10 +34,11 @@ export function toSarif(inputs: readonly SarifInput[]) {
             })),
           },
         },
-        results: inputs.flatMap(({ file, findings, lines }) =>
+        results: inputs.flatMap(({ file, findings, lines, pageOf }) =>
           findings.map((f) => {
             const start = lines.positionAt(f.start);
             const end = lines.positionAt(f.end);
+            const page = pageOf?.(f.start);
             return {
               ruleId: f.code,
               level: LEVEL[f.severity],
@@ -49,6 +52,7 @@ export function toSarif(inputs: readonly SarifInput[]) {
                   },
                 },
               ],
+              ...(page !== undefined ? { properties: { page } } : {}),
             };
           }),
         ),

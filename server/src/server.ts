@@ -24,6 +24,7 @@ import type { Finding, Fix, Severity } from './checks/types';
 import { analyze, type Analysis } from './engine';
 import { defaultKnowledge, type Knowledge } from './knowledge';
 import { defaultMtusFolder, importMtusPdf, loadMtusStore } from './node/mtusStore';
+import { letterPdfForEditor } from './node/pdfLetter';
 import { readWordLists } from './node/wordLists';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { fileURLToPath } from 'url';
@@ -42,6 +43,8 @@ import {
   type ImportMtusParams,
   type ImportMtusResult,
   type MtusPageParams,
+  type OpenLetterPdfParams,
+  type OpenLetterPdfResult,
   type NormalizeParams,
   type NormalizeResponse,
   type SummaryParams,
@@ -472,6 +475,9 @@ export class ImrServer {
       typeof p?.file === 'string' && Number.isInteger(p.pdfPage) ? mtusPageText(this.baseKnowledge.mtus, p.file, p.pdfPage) : null,
     );
     this.startWorkspaceDiagnostics();
+    connection.onRequest(ImrRequests.openLetterPdf, (p: OpenLetterPdfParams): Promise<OpenLetterPdfResult> =>
+      typeof p?.file === 'string' ? letterPdfForEditor(p.file) : Promise.resolve({ ok: false, error: 'no PDF file given' }),
+    );
     documents.listen(connection);
     connection.listen();
   }

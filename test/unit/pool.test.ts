@@ -45,7 +45,7 @@ test('two workers give the reports of one thread, in input order, unreadable fil
   const options: CheckFileOptions = { format: 'text', rules: {}, drugs: [] };
   const order: number[] = [];
   const pooled = await checkFiles(files, options, { jobs: 2, workerScript, onReport: (_, i) => order.push(i) });
-  assert.deepEqual(pooled, files.map((f) => checkFile(f, options)));
+  assert.deepEqual(pooled, await Promise.all(files.map((f) => checkFile(f, options))));
   assert.deepEqual(order, files.map((_, i) => i));
   assert.equal(pooled[31].unreadable, true);
   assert.equal(pooled[31].stderr, 'imr-check: cannot read /nonexistent/letter.txt: ENOENT\n');
@@ -62,7 +62,7 @@ test('json and sarif reports, rule levels and extra drugs cross to the workers a
     // Letter 004's only error (unknown-drug) turned off, its drug-spelling hints made errors.
     const options: CheckFileOptions = { format, rules: { 'unknown-drug': 'off', 'drug-spelling': 'error' }, drugs: ['Zzyzxamol'] };
     const pooled = await checkFiles(files, options, { jobs: 2, workerScript });
-    assert.deepEqual(pooled, files.map((f) => checkFile(f, options)));
+    assert.deepEqual(pooled, await Promise.all(files.map((f) => checkFile(f, options))));
     assert.equal(pooled[4].hasError, true);
     assert.equal(pooled[3].hasError, false);
   }

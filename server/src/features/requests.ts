@@ -20,6 +20,8 @@ export const ImrRequests = {
   mtusPage: 'imr/mtusPage',
   /** Import an official MTUS guideline PDF: `ImportMtusParams` → `ImportMtusResult`. */
   importMtusPdf: 'imr/importMtusPdf',
+  /** The text of a letter PDF, for the editor: `OpenLetterPdfParams` → `OpenLetterPdfResult`. */
+  openLetterPdf: 'imr/openLetterPdf',
 } as const;
 
 /** A page of a stored guideline PDF, as the "Open page" links name it. */
@@ -29,6 +31,16 @@ export interface MtusPageParams {
   /** One-based page index in the PDF. */
   pdfPage: number;
 }
+
+export interface OpenLetterPdfParams {
+  /** Path of the PDF on disk. */
+  file: string;
+}
+
+/** A letter PDF's extracted text and case number (to title it), or why there is none. */
+export type OpenLetterPdfResult =
+  | { ok: true; text: string; caseNumber: string | null; pages: number }
+  | { ok: false; error: string };
 
 export interface ImportMtusParams {
   /** Path of the PDF on disk. */

@@ -3,13 +3,14 @@
  * page number that decisions cite out. Pure (no file system): the Node side (`node/mtusStore.ts`)
  * reads the file and stores the result.
  *
- * pdf.js is large, so this module is its own bundle (`server/out/mtusImport.js`), loaded only when
- * the user imports a PDF. It runs pdf.js without a worker thread: the worker's message handler is
- * loaded in-process (`globalThis.pdfjsWorker`), which pdf.js then uses as its "fake worker".
+ * pdf.js is large, so this module is in the PDF readers' bundle (`server/out/pdfReaders.js`, see
+ * `../pdf/readers.ts`), loaded only when a PDF is met. pdf.js is loaded in-process by
+ * `../pdf/pdfjs.ts`.
  */
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { ContentsEntry, Guideline, ImportedGuideline, ImportedPage } from './mtusData';
 import { loadMtusIndex, type MtusIndex } from './mtus';
+import { hasPdfHeader, loadPdfJs } from '../pdf/pdfjs';
 
 /** What the import produced: the guideline's text, or why there is none. */
 export type ImportResult =
@@ -113,48 +114,15 @@ async function extract(bytes: Uint8Array, options: ImportOptions): Promise<Impor
   return { ok: true, guideline, name: which.name, warnings };
 }
 
-function hasPdfHeader(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
-}
-
 function errorText(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-type PdfJs = typeof import('pdfjs-dist');
-let pdfjs: Promise<PdfJs> | undefined;
-
-/**
- * Loads pdf.js and its worker code in-process. While loading, pdf.js prints "Warning: ..." lines
- * about canvas polyfills it only needs for rendering; they are dropped, because stdout is the
- * language server's channel and the CLI's output.
- */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= (async () => {
-    const log = console.log;
-    console.log = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].startsWith('Warning:')) return;
-      log(...args);
-    };
-    try {
-      const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
-      // @ts-expect-error pdf.js ships no type declarations for its worker module.
-      const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-      return lib;
-    } finally {
-      console.log = log;
-    }
-  })();
-  return pdfjs;
-}
-
 async function readPages(bytes: Uint8Array): Promise<{ pages: RawPage[]; pdfPages: number }> {
   const lib = await loadPdfJs();
-  // pdf.js takes ownership of the buffer it is given: pass a copy.
   const task = lib.getDocument({
+    // pdf.js takes ownership of the buffer it is given: pass a copy.
     data: bytes.slice(),
     verbosity: 0,
     isEvalSupported: false,

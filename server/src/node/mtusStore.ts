@@ -174,13 +174,13 @@ function unreadableText(read: Exclude<ReturnType<typeof readRegularFile>, { ok: 
 }
 
 /**
- * Loads the PDF importer only when needed: the bundle `mtusImport.js` beside this code
+ * Loads the PDF importer only when needed: the PDF readers' bundle `pdfReaders.js` beside this code
  * (server/out), or the TypeScript source when running from sources (tests, tsx).
  */
 export function loadImporter(): Extractor {
   const load = createRequire(__filename);
-  const bundled = path.join(__dirname, 'mtusImport.js');
-  const source = path.join(__dirname, '..', 'knowledge', 'mtusImport.ts');
+  const bundled = path.join(__dirname, 'pdfReaders.js');
+  const source = path.join(__dirname, '..', 'pdf', 'readers.ts');
   const module = load(fs.existsSync(bundled) ? bundled : source) as { extractGuideline: Extractor };
   return module.extractGuideline;
 }

@@ -80,7 +80,7 @@ export async function checkFiles(files: readonly string[], options: CheckFileOpt
   };
   if (count === 1) {
     for (let i = 0; i < files.length; i++) {
-      reports[i] = checkFile(files[i], options);
+      reports[i] = await checkFile(files[i], options);
       flush();
     }
     return reports as FileReport[];
@@ -88,7 +88,7 @@ export async function checkFiles(files: readonly string[], options: CheckFileOpt
 
   const pending: number[] = [];
   for (let i = 0; i < files.length; i++) {
-    if (files[i] === '-') reports[i] = checkFile('-', options);
+    if (files[i] === '-') reports[i] = await checkFile('-', options);
     else pending.push(i);
   }
   flush();

@@ -8,7 +8,13 @@ import type { WorkerResult, WorkerSetup, WorkerTask } from './pool';
 
 const setup = workerData as WorkerSetup;
 
+/** Checks a batch one file after the other (a PDF's extraction is asynchronous). */
+async function checkBatch(task: WorkerTask): Promise<WorkerResult> {
+  const reports = [];
+  for (const file of task.files) reports.push(await checkFile(file, setup.options));
+  return { batch: task.batch, reports };
+}
+
 parentPort?.on('message', (task: WorkerTask) => {
-  const result: WorkerResult = { batch: task.batch, reports: task.files.map((file) => checkFile(file, setup.options)) };
-  parentPort!.postMessage(result);
+  void checkBatch(task).then((result) => parentPort!.postMessage(result));
 });

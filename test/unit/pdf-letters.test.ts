@@ -1,0 +1,254 @@
+/**
+ * Issue #12: a posted letter PDF gives the same model as its text. For each of the 104 PDFs in
+ * ../shared/corpus/dwc-2017, the text extracted here with pdf.js (server/src/pdf/letterPdf.ts) is
+ * parsed and compared with the model of the .txt beside it (pypdf's text): case number, the five
+ * dates, the reviewer, and each item's title, outcome, treatment, citations and conclusion. The
+ * same comparison runs on poppler's `pdftotext` and `pdftotext -layout` output when pdftotext is
+ * installed (issue #11: the product reads the text however it was got).
+ */
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { extractLetterPdf } from '../../server/src/pdf/letterPdf';
+import { pageAt } from '../../server/src/pdf/pages';
+import { corpusDir } from '../helpers';
+import { factDifferences, letterFacts } from '../pdfFacts';
+
+const dwcDir = path.join(corpusDir, 'dwc-2017');
+const pdfs = fs.existsSync(dwcDir) ? fs.readdirSync(dwcDir).filter((f) => f.endsWith('.pdf')).sort() : [];
+const skipCorpus = pdfs.length === 0 ? `no letter PDFs in ${dwcDir}` : false;
+const hasPdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error === undefined;
+const skipPoppler = skipCorpus || (hasPdftotext ? false : 'pdftotext (Debian package poppler-utils) is not installed');
+
+/**
+ * EXPECTED DIFFERENCES, to be emptied as the parser learns these forms: the facts that the parser
+ * still reads differently from poppler's text than from pypdf's (the text itself is whole; the
+ * parser misreads its form). Per extractor, per letter (case number), the facts that may differ;
+ * `*` applies to every letter. Every fact not listed must be equal. pdf.js (ours) has none.
+ * The forms behind them: a form feed at the start of the next page's first line (not on a line of
+ * its own); no blank line between an item's title, its guideline lines and its rationale; in plain
+ * `pdftotext`, the header table read column by column.
+ */
+const EXPECTED_DIFFERENCES: Record<'pdftotext' | 'pdftotext -layout', Record<string, string[]>> = {
+  'pdftotext': {
+    // Every letter: the header table comes out column by column (labels, then values).
+    '*': ['caseNumber', 'dates'],
+    'CM16-0219557': ['items'],
+    'CM16-0224814': ['items'],
+    'CM16-0229336': ['item 1 citations'],
+    'CM16-0234464': ['item 3 citations'],
+    'CM16-0235724': ['item 1 citations'],
+    'CM16-0236969': ['items'],
+    'CM16-0237844': ['item 1 citations'],
+    'CM16-0238035': ['item 4 conclusion'],
+    'CM16-0238352': ['item 1 citations'],
+    'CM16-0239479': ['item 1 citations'],
+    'CM16-0239569': ['item 5 conclusion'],
+    'CM16-0239607': ['item 1 citations'],
+    'CM16-0240524': ['item 1 citations'],
+    'CM16-0240900': ['items'],
+    'CM16-0242667': ['item 1 citations'],
+    'CM16-0244053': ['item 1 citations'],
+    'CM16-0245028': ['item 1 citations'],
+    'CM16-0245128': ['item 1 citations'],
+    'CM16-0246624': ['item 1 citations'],
+    'CM16-0247274': ['item 3 citations', 'item 5 citations'],
+    'CM16-0247287': ['items'],
+    'CM16-0247405': ['item 1 citations'],
+    'CM16-0247624': ['items'],
+    'CM16-0248233': ['item 1 citations'],
+    'CM16-0248698': ['item 5 conclusion', 'item 10 citations', 'item 12 conclusion', 'item 15 citations'],
+    'CM17-0002106': ['items'],
+    'CM17-0002181': ['item 1 citations'],
+    'CM17-0002857': ['item 1 citations'],
+    'CM17-0003284': ['item 2 citations'],
+    'CM17-0003591': ['item 1 citations'],
+    'CM17-0003619': ['item 1 citations'],
+    'CM17-0003623': ['item 2 conclusion'],
+    'CM17-0004133': ['item 2 citations'],
+    'CM17-0004344': ['item 1 citations'],
+    'CM17-0004547': ['item 1 citations'],
+    'CM17-0005246': ['item 1 citations'],
+    'CM17-0005344': ['item 1 citations'],
+    'CM17-0005412': ['item 1 citations'],
+    'CM17-0005418': ['item 2 conclusion'],
+    'CM17-0005589': ['item 1 citations'],
+    'CM17-0006287': ['item 1 citations'],
+    'CM17-0006634': ['items'],
+    'CM17-0006797': ['items'],
+    'CM17-0006912': ['item 3 citations'],
+    'CM17-0007151': ['item 1 citations'],
+    'CM17-0007857': ['item 1 citations'],
+    'CM17-0008241': ['item 1 conclusion'],
+    'CM17-0008577': ['items'],
+    'CM17-0008633': ['item 3 citations'],
+    'CM17-0009282': ['item 1 conclusion'],
+    'CM17-0009441': ['item 7 citations'],
+    'CM17-0009574': ['item 1 citations'],
+    'CM17-0009887': ['item 1 citations'],
+    'CM17-0009995': ['items'],
+    'CM17-0010420': ['item 1 citations', 'item 3 citations', 'item 5 conclusion'],
+    'CM17-0012517': ['items'],
+    'CM17-0012640': ['item 1 conclusion', 'item 2 citations'],
+    'CM17-0013587': ['item 2 citations'],
+    'CM17-0014438': ['items'],
+    'CM17-0014944': ['item 1 conclusion'],
+    'CM17-0015957': ['item 3 conclusion'],
+    'CM17-0016311': ['item 1 citations', 'item 3 citations'],
+    'CM17-0017104': ['item 1 citations'],
+    'CM17-0017688': ['item 1 citations'],
+    'CM17-0017693': ['item 1 citations'],
+    'CM17-0017734': ['items'],
+    'CM17-0018054': ['items'],
+    'CM17-0019066': ['item 1 conclusion'],
+    'CM17-0019120': ['item 1 citations'],
+    'CM17-0019218': ['items'],
+    'CM17-0020243': ['item 1 citations'],
+    'CM17-0021126': ['item 1 citations'],
+  },
+  'pdftotext -layout': {
+    'CM16-0219557': ['items'],
+    'CM16-0224814': ['items'],
+    'CM16-0234464': ['item 3 citations'],
+    'CM16-0235724': ['item 1 citations'],
+    'CM16-0236969': ['items'],
+    'CM16-0237844': ['item 1 citations'],
+    'CM16-0238035': ['item 4 conclusion'],
+    'CM16-0238352': ['item 1 citations'],
+    'CM16-0239479': ['item 1 citations'],
+    'CM16-0239569': ['item 5 conclusion'],
+    'CM16-0239607': ['item 1 citations'],
+    'CM16-0240524': ['item 1 citations'],
+    'CM16-0240900': ['items'],
+    'CM16-0242667': ['item 1 citations'],
+    'CM16-0244053': ['item 1 citations'],
+    'CM16-0245028': ['item 1 citations'],
+    'CM16-0245128': ['item 1 citations'],
+    'CM16-0246624': ['item 1 citations'],
+    'CM16-0247274': ['item 3 citations', 'item 5 citations'],
+    'CM16-0247287': ['items'],
+    'CM16-0247405': ['item 1 citations'],
+    'CM16-0247624': ['items'],
+    'CM16-0248233': ['item 1 citations'],
+    'CM16-0248698': ['item 5 conclusion', 'item 10 citations', 'item 12 conclusion', 'item 15 citations'],
+    'CM17-0002106': ['items'],
+    'CM17-0002181': ['item 1 citations'],
+    'CM17-0002857': ['item 1 citations'],
+    'CM17-0003284': ['item 2 citations'],
+    'CM17-0003591': ['item 1 citations'],
+    'CM17-0003619': ['item 1 citations'],
+    'CM17-0003623': ['item 2 conclusion'],
+    'CM17-0004133': ['item 2 citations'],
+    'CM17-0004344': ['item 1 citations'],
+    'CM17-0004547': ['item 1 citations'],
+    'CM17-0005246': ['item 1 citations'],
+    'CM17-0005344': ['item 1 citations'],
+    'CM17-0005412': ['item 1 citations'],
+    'CM17-0005418': ['item 2 conclusion'],
+    'CM17-0005589': ['item 1 citations'],
+    'CM17-0006287': ['item 1 citations'],
+    'CM17-0006634': ['items'],
+    'CM17-0006797': ['items'],
+    'CM17-0006912': ['item 3 citations'],
+    'CM17-0007151': ['item 1 citations'],
+    'CM17-0007857': ['item 1 citations'],
+    'CM17-0008241': ['item 1 conclusion'],
+    'CM17-0008577': ['items'],
+    'CM17-0008633': ['item 3 citations'],
+    'CM17-0009282': ['item 1 conclusion'],
+    'CM17-0009441': ['item 7 citations'],
+    'CM17-0009574': ['item 1 citations'],
+    'CM17-0009887': ['item 1 citations'],
+    'CM17-0009995': ['items'],
+    'CM17-0010420': ['item 1 citations', 'item 3 citations', 'item 5 conclusion'],
+    'CM17-0012517': ['items'],
+    'CM17-0012640': ['item 1 conclusion', 'item 2 citations'],
+    'CM17-0013587': ['item 2 citations'],
+    'CM17-0014438': ['items'],
+    'CM17-0014944': ['item 1 conclusion'],
+    'CM17-0015957': ['item 3 conclusion'],
+    'CM17-0016311': ['item 1 citations', 'item 3 citations'],
+    'CM17-0017104': ['item 1 citations'],
+    'CM17-0017688': ['item 1 citations'],
+    'CM17-0017693': ['item 1 citations'],
+    'CM17-0017734': ['items'],
+    'CM17-0018054': ['items'],
+    'CM17-0019066': ['item 1 conclusion'],
+    'CM17-0019120': ['item 1 citations'],
+    'CM17-0019218': ['items'],
+    'CM17-0020243': ['item 1 citations'],
+    'CM17-0021126': ['item 1 citations'],
+  },
+};
+
+/** The pypdf text of a letter PDF (the .txt beside it). */
+function pypdfText(pdf: string): string {
+  return fs.readFileSync(path.join(dwcDir, pdf.replace(/\.pdf$/, '.txt')), 'utf8');
+}
+
+/** The non-space characters of a text, sorted: what an extraction must keep, whatever its order. */
+function characters(text: string): string {
+  return [...text.replace(/\s/g, '')].sort().join('');
+}
+
+describe('letter PDFs: the model is the same however the text was got', () => {
+  test('pdf.js extraction: every fact of the 104 letters as from their text, every character kept, pages separated', { skip: skipCorpus }, async () => {
+    const problems: string[] = [];
+    for (const pdf of pdfs) {
+      const result = await extractLetterPdf(new Uint8Array(fs.readFileSync(path.join(dwcDir, pdf))));
+      if (!result.ok) {
+        problems.push(`${pdf}: ${result.reason}`);
+        continue;
+      }
+      const txt = pypdfText(pdf);
+      for (const d of factDifferences(letterFacts(txt), letterFacts(result.text))) problems.push(`${pdf}: ${d.fact}: ${d.a} (text) vs ${d.b} (PDF)`);
+      if (characters(result.text) !== characters(txt)) problems.push(`${pdf}: the characters differ from pypdf's`);
+      const feeds = result.text.split('\n\f\n').length - 1;
+      if (feeds !== result.pageStarts.length - 1) problems.push(`${pdf}: ${result.pageStarts.length} pages but ${feeds} form-feed lines`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('pages: an offset names its PDF page; the first item of CM16-0213037 is on page 2', { skip: skipCorpus }, async () => {
+    const pdf = 'CM16-0213037.pdf';
+    const result = await extractLetterPdf(new Uint8Array(fs.readFileSync(path.join(dwcDir, pdf))));
+    assert.ok(result.ok);
+    assert.equal(result.pageStarts.length, 2);
+    assert.equal(pageAt(result.pageStarts, 0), 1);
+    assert.equal(pageAt(result.pageStarts, result.text.indexOf('MRI of the right shoulder without contrast: Upheld')), 2);
+    assert.equal(pageAt(result.pageStarts, result.text.indexOf('CLINICAL CASE SUMMARY')), 1);
+    // The header table row by row, values beside their labels.
+    assert.match(result.text, /^Case Number: CM16-0213037\nDate Assigned: 11\/09\/2016 Date of Injury: 10\/13\/2016\n/);
+  });
+
+  for (const mode of ['pdftotext', 'pdftotext -layout'] as const) {
+    test(`${mode}: every fact of the 104 letters as from their text, but the expected differences`, { skip: skipPoppler }, (t) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-poppler-'));
+      const unexpected: string[] = [];
+      const stale: string[] = [];
+      try {
+        for (const pdf of pdfs) {
+          const out = path.join(dir, pdf.replace(/\.pdf$/, '.txt'));
+          const args = mode === 'pdftotext' ? [path.join(dwcDir, pdf), out] : ['-layout', path.join(dwcDir, pdf), out];
+          const run = spawnSync('pdftotext', args, { encoding: 'utf8' });
+          assert.equal(run.status, 0, `pdftotext ${args.join(' ')}: ${run.stderr}`);
+          const caseNumber = pdf.replace(/\.pdf$/, '');
+          const allowed = new Set([...(EXPECTED_DIFFERENCES[mode]['*'] ?? []), ...(EXPECTED_DIFFERENCES[mode][caseNumber] ?? [])]);
+          const differences = factDifferences(letterFacts(pypdfText(pdf)), letterFacts(fs.readFileSync(out, 'utf8')));
+          for (const d of differences) if (!allowed.has(d.fact)) unexpected.push(`${caseNumber}: ${d.fact}: ${d.a} (pypdf) vs ${d.b} (${mode})`);
+          const listed = EXPECTED_DIFFERENCES[mode][caseNumber] ?? [];
+          const gone = listed.filter((fact) => !differences.some((d) => d.fact === fact));
+          if (gone.length > 0) stale.push(`${caseNumber}: ${gone.join(', ')}`);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      // The parser now reads these alike: their entries can go from EXPECTED_DIFFERENCES.
+      if (stale.length > 0) t.diagnostic(`${mode}: no longer different, remove from EXPECTED_DIFFERENCES: ${stale.join('; ')}`);
+      assert.deepEqual(unexpected, []);
+    });
+  }
+});
