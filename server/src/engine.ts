@@ -29,13 +29,6 @@ export interface Analysis {
  */
 export const MAX_FINDINGS_PER_CHECK = 500;
 
-const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error', 'default']);
-
-/** Whether a settings value is a valid rule level. */
-export function isRuleLevel(value: unknown): value is RuleLevel | 'default' {
-  return typeof value === 'string' && LEVELS.has(value);
-}
-
 /**
  * The one entry point the CLI, the language server and the tests share: parse a letter, run every
  * check, apply the per-rule levels and the letter's own suppression comments.

@@ -1,4 +1,4 @@
-import type { RuleLevel } from './checks/types';
+import { isRuleLevel, RULE_LEVELS, type RuleLevel } from './checks/types';
 import { CHECKS } from './checks';
 
 /** The settings the server uses, validated. One interface shared by the server and the CLI. */
@@ -14,8 +14,6 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ rules: {}, extraDrugs: [], drugFiles: [], mtusFolder: '' });
-
-const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 /**
  * Reads the `imr` settings section as the client sent it. Invalid values are dropped with one clear
@@ -34,12 +32,12 @@ export function readSettings(raw: unknown, options: { trusted: boolean }): { set
   } else if (rawRules) {
     for (const [code, level] of Object.entries(rawRules as Record<string, unknown>)) {
       if (level === 'default' || level === undefined || level === null) continue;
-      if (typeof level !== 'string' || !LEVELS.has(level)) {
-        problems.push(`imr.rules.${code}: "${String(level)}" is not one of off, hint, information, warning, error; using the default.`);
+      if (!isRuleLevel(level)) {
+        problems.push(`imr.rules.${code}: "${String(level)}" is not one of ${RULE_LEVELS.join(', ')}; using the default.`);
         continue;
       }
       if (!known.has(code)) problems.push(`imr.rules.${code}: no such rule (ignored).`);
-      rules[code] = level as RuleLevel;
+      rules[code] = level;
     }
   }
   const drugs = subsection(section.drugs, 'imr.drugs', problems);

@@ -15,6 +15,7 @@ const check: Check = {
   code: 'citation-page',
   description: 'A cited page is outside the guideline, or the cited topic is not on that page.',
   defaultSeverity: 'error',
+  otherSeverity: { severity: 'hint', when: 'the page only disagrees with index entries not yet confirmed' },
   *run({ decision, text, knowledge }) {
     const index = knowledge.mtus;
     const date = letterDate(decision);

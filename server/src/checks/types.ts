@@ -1,8 +1,24 @@
 import type { Decision } from '../model';
 import type { Knowledge } from '../knowledge';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleLevel = Severity | 'off';
+/** The severities a finding can have, most severe first. */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * The levels a user can give a rule (`imr.rules.<code>`, `imr-check --rule`): the one list, read by
+ * the settings, the CLI and the generated package.json.
+ */
+export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+/** What the setting `imr.rules.<code>` accepts: a level, or `default` for the rule's own severity. */
+export const RULE_SETTING_VALUES = ['default', ...RULE_LEVELS] as const;
+
+/** Whether a value is one of the rule levels (not `default`). */
+export function isRuleLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
+}
 
 /** A text edit in source offsets: replace [start, end) with newText. */
 export interface Edit {
@@ -47,5 +63,7 @@ export interface Check {
   /** One sentence: what the check finds. */
   description: string;
   defaultSeverity: Severity;
+  /** A second severity some findings of this check take, and when (shown in its doc page and the README). */
+  otherSeverity?: { severity: Severity; when: string };
   run(context: CheckContext): Iterable<Omit<Finding, 'code' | 'severity'> & { severity?: Severity }>;
 }

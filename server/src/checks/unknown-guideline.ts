@@ -12,6 +12,7 @@ const check: Check = {
   code: 'unknown-guideline',
   description: 'A citation names a guideline that is not known.',
   defaultSeverity: 'warning',
+  otherSeverity: { severity: 'hint', when: 'the name is in rationale prose' },
   *run({ decision, text, knowledge }) {
     const index = knowledge.mtus;
     const date = letterDate(decision);
