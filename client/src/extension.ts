@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { commands, Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ImrNotifications, type InitializationOptions, type SetTrustedParams } from '../../server/src/features/requests';
 import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
 import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
@@ -20,10 +21,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const initializationOptions: InitializationOptions = { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: IMR_LANGUAGE }],
     synchronize: { configurationSection: 'imr' },
-    initializationOptions: { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath },
+    initializationOptions,
     // A crashed server is restarted (the user is told once); one that keeps crashing is left stopped.
     errorHandler: restartingErrorHandler(() => client?.outputChannel.show(true)),
   };
@@ -42,7 +44,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('imr.checkWorkspace', () => checkWorkspace(tasks)),
     commands.registerCommand('imr.setLanguage', () => setLanguage()),
     commands.registerCommand('imr.importMtusPdf', () => importMtusPdf(current)),
-    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/setTrusted', { trusted: true })),
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(ImrNotifications.setTrusted, { trusted: true } satisfies SetTrustedParams)),
   );
 
   await client.start();

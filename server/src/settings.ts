@@ -46,7 +46,7 @@ export function readSettings(raw: unknown, options: { trusted: boolean }): { set
   const mtus = subsection(section.mtus, 'imr.mtus', problems);
   let mtusFolder = '';
   if (options.trusted && mtus.folder !== undefined && mtus.folder !== '') {
-    if (typeof mtus.folder === 'string') mtusFolder = mtus.folder;
+    if (typeof mtus.folder === 'string') mtusFolder = mtus.folder.trim();
     else problems.push('imr.mtus.folder: expected a folder path; using the extension storage.');
   }
   return { settings: { rules, extraDrugs, drugFiles, mtusFolder }, problems };
