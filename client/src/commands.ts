@@ -69,7 +69,10 @@ export async function normalizePdfText(client: ClientRef): Promise<void> {
   if (!editor.selection.isEmpty) params.range = c.code2ProtocolConverter.asRange(editor.selection);
   const version = doc.version;
   const response = await c.sendRequest<NormalizeResponse | null>(ImrRequests.normalize, params);
-  if (!response) return;
+  if (!response) {
+    void window.showWarningMessage('IMR: this text could not be normalized; the IMR Decision Tools output says why.');
+    return;
+  }
   if (response.edits.length === 0) {
     void window.showInformationMessage(`IMR: ${response.message}`);
     return;

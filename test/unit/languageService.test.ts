@@ -76,3 +76,32 @@ test('a rule level from the settings reaches the analysis; closing forgets the d
   service.close(uri);
   assert.equal(service.settings.last(uri).rules['unknown-outcome'], undefined);
 });
+
+test('a feature that throws is logged once with its stack, and the request answers empty', { skip: NO_CORPUS }, async () => {
+  const { host, open, logged } = memoryHost();
+  const service = new LanguageService(host);
+  const mtus = service.baseKnowledge.mtus;
+  // The MTUS index fails when a hover describes a topic (the checks never ask it to describe).
+  const failing = new Proxy(mtus, {
+    get(target, key) {
+      if (key === 'describe') return () => { throw new Error('describe is broken'); };
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  service.setKnowledge({ ...service.baseKnowledge, mtus: failing });
+  const uri = 'mem:/hover.imr';
+  const text = readLetter('000');
+  open(uri, text);
+  await service.validate(uri);
+  assert.deepEqual(logged.filter((l) => l.startsWith('error')), [], 'the analysis itself does not fail');
+  const at = text.indexOf('Page(s): 65') + 'Page(s): '.length;
+  const line = text.slice(0, at).split('\n').length - 1;
+  const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+  assert.equal(service.hover(uri, { line, character }), null);
+  const errors = logged.filter((l) => l.startsWith('error'));
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  assert.match(errors[0], /^error hover failed on mem:\/hover\.imr: Error: describe is broken\n\s+at /);
+  // The other features still answer.
+  assert.ok(service.documentSymbols(uri).length > 0);
+});

@@ -36,16 +36,12 @@ interface Context {
   markdown: boolean;
 }
 
-/** The completions at an offset of a letter. Never throws. */
+/** The completions at an offset of a letter. */
 export function completions(doc: LetterDocument, offset: number, knowledge: Knowledge): CompletionList {
-  try {
-    const ctx = context(doc, offset, knowledge);
-    if (!ctx) return EMPTY;
-    const items = [...guidelineLine(ctx), ...outcomes(ctx), ...lineStart(ctx), ...titleDrugs(ctx)];
-    return { isIncomplete: false, items: dedupe(items) };
-  } catch {
-    return EMPTY;
-  }
+  const ctx = context(doc, offset, knowledge);
+  if (!ctx) return EMPTY;
+  const items = [...guidelineLine(ctx), ...outcomes(ctx), ...lineStart(ctx), ...titleDrugs(ctx)];
+  return { isIncomplete: false, items: dedupe(items) };
 }
 
 function context(doc: LetterDocument, offset: number, knowledge: Knowledge): Context | null {

@@ -19,15 +19,11 @@ import { pagesText } from './symbols';
 /** Longest imported page excerpt shown in a hover. */
 const PAGE_TEXT_CHARS = 700;
 
-/** The hover at an offset of a letter, or null. Never throws. */
+/** The hover at an offset of a letter, or null. */
 export function hover(doc: LetterDocument, offset: number, knowledge: Knowledge): Hover | null {
-  try {
-    const found = find(doc, offset, knowledge);
-    if (!found) return null;
-    return { contents: { kind: 'markdown', value: found.markdown }, range: doc.lines.range(found.start, found.end) };
-  } catch {
-    return null;
-  }
+  const found = find(doc, offset, knowledge);
+  if (!found) return null;
+  return { contents: { kind: 'markdown', value: found.markdown }, range: doc.lines.range(found.start, found.end) };
 }
 
 interface Found {

@@ -11,13 +11,9 @@ import { letterDate, type LetterDocument } from './document';
 /** Most links made for one document. */
 const MAX_LINKS = 2000;
 
-/** The links of a letter. Never throws. */
+/** The links of a letter. */
 export function documentLinks(doc: LetterDocument, knowledge: Knowledge): DocumentLink[] {
-  try {
-    return build(doc, knowledge);
-  } catch {
-    return [];
-  }
+  return build(doc, knowledge);
 }
 
 function build(doc: LetterDocument, knowledge: Knowledge): DocumentLink[] {

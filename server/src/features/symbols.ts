@@ -13,13 +13,9 @@ export const MAX_OUTLINE_ITEMS = 500;
 
 type Offsets = { start: number; end: number };
 
-/** The outline of a letter. Never throws: a text that is not a letter gives an empty list. */
+/** The outline of a letter: a text that is not a letter gives an empty list. */
 export function documentSymbols(doc: LetterDocument): DocumentSymbol[] {
-  try {
-    return build(doc);
-  } catch {
-    return [];
-  }
+  return build(doc);
 }
 
 function build(doc: LetterDocument): DocumentSymbol[] {

@@ -35,7 +35,7 @@ export interface IndexedItem {
 /** Most symbols answered for one query. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
 
-/** Indexes one letter. Never throws (a broken letter gives an entry with no items). */
+/** Indexes one letter (a text that is not a letter gives an entry with no items). */
 export function indexLetter(uri: string, doc: LetterDocument, knowledge?: Knowledge): IndexedLetter {
   const caseNumber = caseNumberOf(doc);
   const decision = doc.analysis.decision;
@@ -44,13 +44,13 @@ export function indexLetter(uri: string, doc: LetterDocument, knowledge?: Knowle
     uri,
     caseNumber,
     name: caseNumber ?? fileName(uri),
-    detail: safe(() => outcomesText(decisionSummary(doc)), ''),
+    detail: outcomesText(decisionSummary(doc)),
     range: doc.lines.range(at.start, at.start),
     items: [],
   };
   for (const item of decision.items) {
     const title = itemLabel(item);
-    const entry = safe(() => knowledge?.drugs.lookup(collapse(item.treatment.text)), undefined);
+    const entry = knowledge?.drugs.lookup(collapse(item.treatment.text));
     const names = entry ? [entry.generic, ...entry.brands].map((n) => n.toLowerCase()) : [];
     const generic = entry && !title.toLowerCase().includes(entry.generic.toLowerCase()) ? entry.generic : null;
     const selection = item.title.text ? item.title : { start: item.start, end: item.start };
@@ -106,13 +106,5 @@ export function fileName(uri: string): string {
     return decodeURIComponent(last);
   } catch {
     return last;
-  }
-}
-
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f();
-  } catch {
-    return fallback;
   }
 }
