@@ -1,5 +1,6 @@
 import type { Decision } from '../model';
 import type { Knowledge } from '../knowledge';
+import type { CheckFacts } from './facts';
 
 /** The severities a finding can have, most severe first. */
 export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
@@ -50,11 +51,13 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-/** What every check is given: the parsed letter, its text, and the knowledge bases. */
+/** What every check is given: the parsed letter, its text, the knowledge bases and the facts checks share. */
 export interface CheckContext {
   text: string;
   decision: Decision;
   knowledge: Knowledge;
+  /** Facts more than one check reads, computed once per letter on first demand (`facts.ts`). */
+  facts: CheckFacts;
 }
 
 /** One check: its code is its file name and its doc page (docs/rules/<code>.md). */
@@ -65,5 +68,12 @@ export interface Check {
   defaultSeverity: Severity;
   /** A second severity some findings of this check take, and when (shown in its doc page and the README). */
   otherSeverity?: { severity: Severity; when: string };
+  /**
+   * Runs on texts of no known layout too (the engine keeps every other check silent on them: a
+   * text that is not a letter gets no problems).
+   */
+  anyLayout?: boolean;
+  /** Runs after every other check (it reports what they left unreported: `Decision.limits`). */
+  afterOthers?: boolean;
   run(context: CheckContext): Iterable<Omit<Finding, 'code' | 'severity'> & { severity?: Severity }>;
 }

@@ -6,7 +6,8 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 import type { Span } from '../model';
-import { letterDate, type LetterDocument } from './document';
+import { letterDate } from '../checks/mtusCitations';
+import type { LetterDocument } from './document';
 
 /** Most links made for one document. */
 const MAX_LINKS = 2000;
