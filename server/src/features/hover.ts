@@ -14,6 +14,7 @@ import { letterDate } from '../checks/mtusCitations';
 import { OUTCOME_LABELS, collapse, touches, type LetterDocument } from './document';
 import { pageFileUri } from './links';
 import { escapeMarkdown, quote, shorten } from './markdown';
+import { splitLines } from '../text/lineIndex';
 import { agreement } from './summary';
 import { pagesText } from './symbols';
 
@@ -231,7 +232,7 @@ function topicSections(guidelineId: string, topics: readonly Topic[], focus: Pag
 function pushPage(out: string[], d: Description): boolean {
   let added = false;
   if (d.pageText) {
-    out.push(`*Page ${d.page ?? ''} of the imported guideline:*\n\n${d.pageText.split('\n').filter((l) => l.trim()).slice(0, 12).map((l) => `> ${escapeMarkdown(l.trim(), true)}`).join('\n>\n')}`);
+    out.push(`*Page ${d.page ?? ''} of the imported guideline:*\n\n${splitLines(d.pageText).filter((l) => l.trim()).slice(0, 12).map((l) => `> ${escapeMarkdown(l.trim(), true)}`).join('\n>\n')}`);
     added = true;
   }
   if (d.link) {
