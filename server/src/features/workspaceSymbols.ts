@@ -3,11 +3,10 @@
  * by its case number) and one per disputed item ("Norco 10/325mg quantity 180: Upheld"). A query
  * matches case numbers, item titles, drug names (brand or generic) and outcomes.
  */
-import type { Range, SymbolInformation } from 'vscode-languageserver-types';
+import { SymbolKind, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 import type { Outcome } from '../model';
 import { OUTCOME_LABELS, caseNumberOf, collapse, itemLabel, type LetterDocument } from './document';
-import { SymbolKinds } from './lspKinds';
 import { decisionSummary, outcomesText } from './summary';
 
 /** What the workspace index keeps of one letter: small, so thousands of letters fit. */
@@ -74,7 +73,7 @@ export function workspaceSymbols(letters: readonly IndexedLetter[], query: strin
     if (matches(letterText)) {
       out.push({
         name: letter.name,
-        kind: SymbolKinds.File,
+        kind: SymbolKind.File,
         location: { uri: letter.uri, range: letter.range },
         containerName: letter.detail,
       });
@@ -88,7 +87,7 @@ export function workspaceSymbols(letters: readonly IndexedLetter[], query: strin
       const name = `${item.title}${outcome ? `: ${outcome}` : ''}${item.generic ? ` · ${item.generic}` : ''}`;
       out.push({
         name,
-        kind: SymbolKinds.Class,
+        kind: SymbolKind.Class,
         location: { uri: letter.uri, range: item.range },
         containerName: letter.name,
       });
