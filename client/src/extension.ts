@@ -1,7 +1,8 @@
 /**
  * The extension's client: starts the language server for IMR letters, switches letters opened as
  * text to the IMR language, and registers the commands, the status bar item and the check-all task.
- * Everything that reads letters lives in the server.
+ * The server parses and checks letters; the client reads only the beginning of a .txt / .md file,
+ * to tell whether it looks like a letter (`autoDetect.ts`, through the shared `detect.ts`).
  */
 import * as path from 'path';
 import { commands, Uri, workspace, type ExtensionContext } from 'vscode';

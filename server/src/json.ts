@@ -1,4 +1,4 @@
-import type { Citation, Decision, Item, Span } from './model';
+import type { Citation, Decision, Item } from './model';
 import type { Finding } from './checks/types';
 import { LineIndex } from './text/lineIndex';
 
@@ -78,5 +78,3 @@ export function findingsToJson(findings: readonly Finding[], text: string, lines
     range: lines.range(f.start, f.end),
   }));
 }
-
-export type SpanLike = Pick<Span, 'start' | 'end'>;

@@ -75,8 +75,3 @@ export class Joined {
 
 /** The white-space test (`space.ts`), also exported here for the modules that import it from this file. */
 export { isSpace };
-
-/** A span for source[start, end) taken as it is. */
-export function sourceSpan(source: string, start: number, end: number): Span {
-  return { text: source.slice(start, end), start, end };
-}
