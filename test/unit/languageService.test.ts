@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyze } from '../../server/src/engine';
 import { LanguageService, type ServiceDocument, type ServiceHost } from '../../server/src/service/languageService';
 import { corpusDir, readLetter } from '../helpers';
 
@@ -104,4 +105,28 @@ test('a feature that throws is logged once with its stack, and the request answe
   assert.match(errors[0], /^error hover failed on mem:\/hover\.imr: Error: describe is broken\n\s+at /);
   // The other features still answer.
   assert.ok(service.documentSymbols(uri).length > 0);
+});
+
+test('a text that makes the analysis throw: logged once with its stack, empty answers, the service goes on', { skip: NO_CORPUS }, async () => {
+  const { host, open, logged } = memoryHost();
+  // An engine that fails on one text, as a bug in the parser would.
+  const service = new LanguageService({
+    ...host,
+    analyze: (text, options) => {
+      if (text.startsWith('TRIP')) throw new RangeError('the parser tripped');
+      return analyze(text, options);
+    },
+  });
+  const broken = 'mem:/broken.imr';
+  open(broken, `TRIP\n${readLetter('003')}`);
+  const published = await service.validate(broken);
+  assert.deepEqual(published?.diagnostics, []);
+  assert.deepEqual(service.documentSymbols(broken), []);
+  assert.equal(service.hover(broken, { line: 0, character: 0 }), null);
+  const errors = logged.filter((l) => l.startsWith('error'));
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  assert.match(errors[0], /^error analysis failed on mem:\/broken\.imr: RangeError: the parser tripped\n\s+at /);
+  const good = 'mem:/good.imr';
+  open(good, readLetter('003'));
+  assert.ok(service.documentSymbols(good).length > 0);
 });

@@ -49,6 +49,8 @@ export interface ServiceHost extends SettingsHost {
   workspaceLetters?: WorkspaceLetterSource;
   /** The file path of a uri, for exported JSON (the uri itself when it names no file). */
   uriToPath(uri: string): string;
+  /** The engine (`analyze` by default; as the Markdown service is given its parser). */
+  analyze?: typeof analyze;
 }
 
 /** Parsed and checked state of one open letter, cached per document version. */
@@ -245,7 +247,7 @@ export class LanguageService {
   private safeAnalyze(uri: string, text: string, knowledge: Knowledge, rules: RuleLevels): Analysis {
     let analysis: Analysis;
     try {
-      analysis = analyze(text, { knowledge, rules });
+      analysis = (this.host.analyze ?? analyze)(text, { knowledge, rules });
     } catch (e) {
       this.logFailure('analysis', uri, e);
       return { text, decision: parse(''), findings: [], failures: [`parser: ${(e as Error)?.message ?? String(e)}`] };
