@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { commands, Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ImrNotifications, type InitializationOptions, type SetTrustedParams } from '../../server/src/features/requests';
+import { ImrNotifications, SETTINGS_SECTION, type InitializationOptions, type SetTrustedParams } from '../../server/src/features/requests';
 import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
 import { exportJson, importMtusPdf, normalizePdfText, setLanguage, showSummary } from './commands';
@@ -25,7 +25,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const initializationOptions: InitializationOptions = { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: IMR_LANGUAGE }],
-    synchronize: { configurationSection: 'imr' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     initializationOptions,
     // A crashed server is restarted (the user is told once); one that keeps crashing is left stopped.
     errorHandler: restartingErrorHandler(() => client?.outputChannel.show(true)),

@@ -26,6 +26,7 @@ import {
   type NormalizeParams,
   type SetTrustedParams,
   type UriParams,
+  SETTINGS_SECTION,
 } from './features/requests';
 import { defaultKnowledge } from './knowledge';
 import { defaultMtusFolder, importMtusPdf, loadMtusStore } from './node/mtusStore';
@@ -64,7 +65,7 @@ export class ImrServer {
       log: connection.console,
       workspaceLetters: this.workspaceLetters,
       uriToPath: (uri) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri),
-      configuration: (uri) => (this.pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }) : Promise.resolve(undefined)),
+      configuration: (uri) => (this.pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) : Promise.resolve(undefined)),
       readWordLists: (files) => readWordLists(files, this.rootPath),
       showProblem: (problem) => {
         connection.console.warn(problem);

@@ -16,7 +16,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ rules: {}, extraDrugs: [], drugFiles: [], mtusFolder: '' });
 
 /**
- * Reads the `imr` settings section as the client sent it. Invalid values are dropped with one clear
+ * Reads the `imr` settings section as the client sent it (`ImrSettingsSection` in
+ * features/requests.ts, shared with the client; any value may be malformed). Invalid values are dropped with one clear
  * message each; defaults take their place.
  */
 export function readSettings(raw: unknown, options: { trusted: boolean }): { settings: Settings; problems: string[] } {

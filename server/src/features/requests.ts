@@ -19,6 +19,21 @@ export const ImrRequests = {
   importMtusPdf: 'imr/importMtusPdf',
 } as const;
 
+/** The settings section the client synchronises and the server pulls: `imr.*`. */
+export const SETTINGS_SECTION = 'imr';
+
+/**
+ * The `imr` settings section as the editor holds it (package.json declares each key), before
+ * validation: the server validates it (`settings.ts`), the client reads `autoDetect`.
+ */
+export interface ImrSettingsSection {
+  autoDetect?: boolean;
+  rules?: Record<string, string>;
+  drugs?: { extra?: string[]; files?: string[] };
+  mtus?: { folder?: string };
+  trace?: { server?: 'off' | 'messages' | 'verbose' };
+}
+
 /** The server's own notifications (client → server). */
 export const ImrNotifications = {
   /** The workspace was trusted or not: `SetTrustedParams`. */
