@@ -1,5 +1,6 @@
-// Bundles the extension: the client (vscode external), the language server and the CLI (fully
-// bundled), and the in-editor test suite. `--watch` rebuilds on change, `--production` minifies.
+// Bundles the extension: the client (vscode external), the language server, the CLI and its worker,
+// and the MTUS PDF import (fully bundled). The in-editor test suite has its own script
+// (test/e2e/build.mjs). `--watch` rebuilds on change, `--production` minifies.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 

@@ -22,7 +22,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { maxSuggestDistance } from '../server/src/knowledge/distance';
+import { maxSuggestDistance } from '../server/src/text/distance';
 import { loadDrugLexicon } from '../server/src/knowledge/drugs';
 import { encodeWords } from '../server/src/knowledge/english';
 

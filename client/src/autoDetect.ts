@@ -4,6 +4,7 @@
  * `looksLikeLetter`, conservative on purpose. A file the user switches back stays as they chose.
  */
 import { languages, Range, workspace, type Disposable, type TextDocument } from 'vscode';
+import { SETTINGS_SECTION, type ImrSettingsSection } from '../../server/src/features/requests';
 import { looksLikeLetter } from '../../server/src/features/detect';
 
 export const IMR_LANGUAGE = 'imr';
@@ -23,7 +24,8 @@ function candidate(doc: TextDocument): boolean {
 }
 
 function enabled(doc: TextDocument): boolean {
-  return workspace.getConfiguration('imr', doc.uri).get<boolean>('autoDetect', true) !== false;
+  const autoDetect: ImrSettingsSection['autoDetect'] = workspace.getConfiguration(SETTINGS_SECTION, doc.uri).get<boolean>('autoDetect', true);
+  return autoDetect !== false;
 }
 
 /** Reads the beginning of a document and tells whether it is a letter. */

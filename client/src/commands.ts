@@ -88,7 +88,10 @@ export async function normalizePdfText(client: ClientRef): Promise<void> {
   if (!editor.selection.isEmpty) params.range = c.code2ProtocolConverter.asRange(editor.selection);
   const version = doc.version;
   const response = await c.sendRequest<NormalizeResponse | null>(ImrRequests.normalize, params);
-  if (!response) return;
+  if (!response) {
+    void window.showWarningMessage('IMR: this text could not be normalized; the IMR Decision Tools output says why.');
+    return;
+  }
   if (response.edits.length === 0) {
     void window.showInformationMessage(`IMR: ${response.message}`);
     return;
@@ -109,13 +112,19 @@ interface ItemPick extends QuickPickItem {
   problems?: boolean;
 }
 
+/** What "IMR: Show Decision Summary" listed (the command's result, which the in-editor tests read). */
+export interface SummaryShown {
+  /** The entries' labels, in order: the items, then the problems. */
+  labels: string[];
+}
+
 /** "IMR: Show Decision Summary": the items with outcomes and the problems; picking one goes there. */
-export async function showSummary(client: ClientRef): Promise<void> {
+export async function showSummary(client: ClientRef): Promise<SummaryShown | undefined> {
   const editor = letterEditor();
   const c = editor && ready(client);
-  if (!editor || !c) return;
+  if (!editor || !c) return undefined;
   const summary = await c.sendRequest<SummaryResult | null>(ImrRequests.summary, { uri: editor.document.uri.toString() });
-  if (!summary) return;
+  if (!summary) return undefined;
   const picks: ItemPick[] = summary.items.map((item) => ({
     label: `${item.outcome === 'overturned' ? '$(pass)' : item.outcome === 'upheld' ? '$(circle-slash)' : '$(question)'} ${item.title}`,
     description: item.outcomeText,
@@ -127,7 +136,12 @@ export async function showSummary(client: ClientRef): Promise<void> {
   }
   const title = `${summary.caseNumber ? `Case ${summary.caseNumber}` : 'Decision letter'} · ${summary.status}`;
   const picked = await window.showQuickPick(picks, { title, placeHolder: 'Go to a disputed item', matchOnDescription: true, matchOnDetail: true });
-  if (!picked) return;
+  if (picked) await goTo(c, editor, picked);
+  return { labels: picks.map((p) => p.label) };
+}
+
+/** Goes to the item picked, or shows the Problems panel. */
+async function goTo(c: LanguageClient, editor: TextEditor, picked: ItemPick): Promise<void> {
   if (picked.problems) {
     await commands.executeCommand('workbench.actions.view.problems');
     return;
@@ -148,13 +162,16 @@ export async function setLanguage(): Promise<void> {
   await languages.setTextDocumentLanguage(editor.document, IMR_LANGUAGE);
 }
 
+/** How "IMR: Import MTUS Guideline PDF…" ended (the command's result, which the in-editor tests read). */
+export type ImportOutcome = 'no-server' | 'cancelled' | 'refused' | 'imported';
+
 /**
  * Asks for an official MTUS guideline PDF and has the server import it: the text of each printed
  * page is stored locally, and hovers quote it from then on.
  */
-export async function importMtusPdf(client: ClientRef): Promise<void> {
+export async function importMtusPdf(client: ClientRef): Promise<ImportOutcome> {
   const c = ready(client);
-  if (!c) return;
+  if (!c) return 'no-server';
   const picked = await window.showOpenDialog({
     canSelectMany: false,
     filters: { 'MTUS guideline PDF': ['pdf'] },
@@ -162,10 +179,10 @@ export async function importMtusPdf(client: ClientRef): Promise<void> {
     title: 'Import an MTUS guideline PDF',
   });
   const file = picked?.[0];
-  if (!file) return;
+  if (!file) return 'cancelled';
   if (file.scheme !== 'file') {
     void window.showErrorMessage('IMR: only a PDF on this machine\'s disk can be imported.');
-    return;
+    return 'refused';
   }
   const outcome = await window.withProgress(
     { location: ProgressLocation.Notification, title: 'IMR: importing the MTUS guideline PDF…' },
@@ -174,8 +191,9 @@ export async function importMtusPdf(client: ClientRef): Promise<void> {
   if (!outcome.ok) {
     // A modal dialog shows the whole reason; a notification would cut it off.
     void window.showErrorMessage('IMR: the PDF was not imported.', { modal: true, detail: outcome.error });
-    return;
+    return 'refused';
   }
   const pages = outcome.firstPrinted !== null ? ` (printed pages ${outcome.firstPrinted}–${outcome.lastPrinted})` : '';
   void window.showInformationMessage(`IMR: imported ${outcome.name}${pages}. Hovers on its citations now quote the page.${outcome.warnings.length ? ` ${outcome.warnings.join(' ')}` : ''}`);
+  return 'imported';
 }

@@ -1,11 +1,13 @@
 /**
  * The extension's client: starts the language server for IMR letters, switches letters opened as
  * text to the IMR language, and registers the commands, the status bar item and the check-all task.
- * Everything that reads letters lives in the server.
+ * The server parses and checks letters; the client reads only the beginning of a .txt / .md file,
+ * to tell whether it looks like a letter (`autoDetect.ts`, through the shared `detect.ts`).
  */
 import * as path from 'path';
 import { commands, Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ImrNotifications, SETTINGS_SECTION, type InitializationOptions, type SetTrustedParams } from '../../server/src/features/requests';
 import { IMR_LANGUAGE, registerAutoDetect } from './autoDetect';
 import { CheckTaskProvider, checkWorkspace, registerCheckTask } from './checkTask';
 import { exportJson, importMtusPdf, lastStatusMessage, normalizePdfText, setLanguage, showSummary } from './commands';
@@ -32,11 +34,12 @@ export async function activate(context: ExtensionContext): Promise<ImrApi> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const initializationOptions: InitializationOptions = { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: IMR_LANGUAGE }],
     // Letters on disk are checked by the server too: it hears when they change (workspace diagnostics).
-    synchronize: { configurationSection: 'imr', fileEvents: workspace.createFileSystemWatcher('**/*.{imr,txt,md}') },
-    initializationOptions: { trusted: workspace.isTrusted, mtusStorage: Uri.joinPath(context.globalStorageUri, 'mtus').fsPath },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: workspace.createFileSystemWatcher('**/*.{imr,txt,md}') },
+    initializationOptions,
     // A crashed server is restarted (the user is told once); one that keeps crashing is left stopped.
     errorHandler: restartingErrorHandler(() => client?.outputChannel.show(true)),
     // Rule links open the rule page packaged with the extension: no network needed.
@@ -67,7 +70,7 @@ export async function activate(context: ExtensionContext): Promise<ImrApi> {
     commands.registerCommand('imr.importMtusPdf', () => importMtusPdf(current)),
     pdfLetters.register(),
     commands.registerCommand('imr.openLetterPdf', (target?: Uri) => openLetterPdf(current, pdfLetters, target)),
-    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('imr/setTrusted', { trusted: true })),
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(ImrNotifications.setTrusted, { trusted: true } satisfies SetTrustedParams)),
   );
 
   await client.start();

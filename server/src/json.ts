@@ -1,4 +1,4 @@
-import type { Citation, Decision, Item, Span } from './model';
+import type { Citation, Decision, Item } from './model';
 import type { Finding } from './checks/types';
 import { DATE_FIELDS } from './parser/vocabulary';
 import { LineIndex } from './text/lineIndex';
@@ -85,5 +85,3 @@ export function findingsToJson(findings: readonly Finding[], text: string, lines
     range: lines.range(f.start, f.end),
   }));
 }
-
-export type SpanLike = Pick<Span, 'start' | 'end'>;

@@ -1,4 +1,4 @@
-import type { RuleLevel } from './checks/types';
+import { isRuleLevel, RULE_LEVELS, type RuleLevel } from './checks/types';
 import { CHECKS } from './checks';
 
 /** The settings the server uses, validated. One interface shared by the server and the CLI. */
@@ -15,10 +15,9 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ rules: {}, extraDrugs: [], drugFiles: [], mtusFolder: '' });
 
-const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
-
 /**
- * Reads the `imr` settings section as the client sent it. Invalid values are dropped with one clear
+ * Reads the `imr` settings section as the client sent it (`ImrSettingsSection` in
+ * features/requests.ts, shared with the client; any value may be malformed). Invalid values are dropped with one clear
  * message each; defaults take their place.
  */
 export function readSettings(raw: unknown, options: { trusted: boolean }): { settings: Settings; problems: string[] } {
@@ -34,12 +33,12 @@ export function readSettings(raw: unknown, options: { trusted: boolean }): { set
   } else if (rawRules) {
     for (const [code, level] of Object.entries(rawRules as Record<string, unknown>)) {
       if (level === 'default' || level === undefined || level === null) continue;
-      if (typeof level !== 'string' || !LEVELS.has(level)) {
-        problems.push(`imr.rules.${code}: "${String(level)}" is not one of off, hint, information, warning, error; using the default.`);
+      if (!isRuleLevel(level)) {
+        problems.push(`imr.rules.${code}: "${String(level)}" is not one of ${RULE_LEVELS.join(', ')}; using the default.`);
         continue;
       }
       if (!known.has(code)) problems.push(`imr.rules.${code}: no such rule (ignored).`);
-      rules[code] = level as RuleLevel;
+      rules[code] = level;
     }
   }
   const drugs = subsection(section.drugs, 'imr.drugs', problems);
@@ -48,7 +47,7 @@ export function readSettings(raw: unknown, options: { trusted: boolean }): { set
   const mtus = subsection(section.mtus, 'imr.mtus', problems);
   let mtusFolder = '';
   if (options.trusted && mtus.folder !== undefined && mtus.folder !== '') {
-    if (typeof mtus.folder === 'string') mtusFolder = mtus.folder;
+    if (typeof mtus.folder === 'string') mtusFolder = mtus.folder.trim();
     else problems.push('imr.mtus.folder: expected a folder path; using the extension storage.');
   }
   return { settings: { rules, extraDrugs, drugFiles, mtusFolder }, problems };

@@ -75,7 +75,10 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   /** Every `window/showMessage` and `window/logMessage` the server sent. */
   readonly messages: Array<{ type: number; message: string }> = [];
+  /** Every `publishDiagnostics`, in order of arrival. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters = new Set<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }>();
+  private readonly messageWaiters = new Set<{ accept: (m: { type: number; message: string }) => boolean; resolve: () => void }>();
   private readonly versions = new Map<string, number>();
   private exited = false;
   private readonly exitPromise: Promise<number | null>;
@@ -91,6 +94,7 @@ export class LspTestClient {
     });
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
       this.diagnostics.set(p.uri, p);
       for (const w of [...this.waiters]) {
         if (w.uri === p.uri && w.accept(p)) {
@@ -99,8 +103,8 @@ export class LspTestClient {
         }
       }
     });
-    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => void this.messages.push(p));
-    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => void this.messages.push(p));
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => this.message(p));
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => this.message(p));
     this.connection.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string; section?: string }> }) =>
       p.items.map((item) => {
         const s = this.options.settings;
@@ -167,6 +171,21 @@ export class LspTestClient {
       options.timeoutMs,
       `diagnostics for ${uri}${options.version !== undefined ? ` version ${options.version}` : ''}`,
     );
+  }
+
+  /** Waits until the server has sent a message (shown or logged) that `accept` accepts; messages already received count. */
+  waitForMessage(accept: (m: { type: number; message: string }) => boolean, timeoutMs?: number): Promise<void> {
+    if (this.messages.some(accept)) return Promise.resolve();
+    return this.deadline(new Promise<void>((resolve) => this.messageWaiters.add({ accept, resolve })), timeoutMs, 'a message from the server');
+  }
+
+  private message(m: { type: number; message: string }): void {
+    this.messages.push(m);
+    for (const w of [...this.messageWaiters]) {
+      if (!w.accept(m)) continue;
+      this.messageWaiters.delete(w);
+      w.resolve();
+    }
   }
 
   /** Sends a request and waits for its answer, with a deadline. */

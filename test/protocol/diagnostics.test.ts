@@ -97,10 +97,7 @@ describe('diagnostics over stdio', () => {
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     const back = await client.waitForDiagnostics(uri, { accept: (p) => p.diagnostics.some((d) => d.code === 'outcome-conflict') });
     assert.equal(back.diagnostics.find((d) => d.code === 'outcome-conflict')!.severity, 1);
-    const deadline = Date.now() + 5000;
-    while (!client.messages.some((m) => /imr\.rules\.outcome-conflict: "loud"/.test(m.message)) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await client.waitForMessage((m) => m.type === 2 && /imr\.rules\.outcome-conflict: "loud"/.test(m.message));
     assert.equal(client.messages.filter((m) => m.type === 2 && /"loud"/.test(m.message)).length, 1);
     delete settings.rules;
     client.close(uri);
@@ -120,9 +117,13 @@ describe('diagnostics over stdio', () => {
       },
     });
     assert.equal(last.version, version);
-    // Nothing older may arrive afterwards either.
-    await new Promise((r) => setTimeout(r, 400));
-    assert.equal(client.diagnostics.get(uri)!.version, version);
+    // Nothing older may arrive afterwards either: up to the publish of one more edit, every
+    // publish is of the newest version at the time.
+    const from = client.published.lastIndexOf(last);
+    const next = client.change(uri, text);
+    await client.waitForDiagnostics(uri, { version: next });
+    const after = client.published.slice(from + 1).filter((p) => p.uri === uri).map((p) => p.version);
+    assert.deepEqual(after, [next], `published after version ${version}: ${after.join(', ')}`);
     assert.ok(seen.every((v) => v === version), `published versions: ${seen.join(', ')}`);
     client.close(uri);
   });

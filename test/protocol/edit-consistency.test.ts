@@ -15,7 +15,7 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/engine';
 import { decisionToJson, findingsToJson } from '../../server/src/json';
-import { toDiagnostic } from '../../server/src/server';
+import { toDiagnostic } from '../../server/src/service/diagnostics';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { ODD_CHARACTERS, STRUCTURE_TOKENS, seedLetters } from '../fuzz/generators';
 import { startClient, type LspTestClient } from './client';

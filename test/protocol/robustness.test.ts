@@ -1,8 +1,7 @@
 /**
  * The real server over stdio keeps serving whatever it is sent: malformed requests and bytes,
  * unknown methods, requests for documents it does not have, positions out of range, cancelled
- * requests, a document closed while it is being checked, a letter that trips the parser, a bad
- * setting. Each is answered with an error, an empty answer or nothing, and afterwards the server
+ * requests, a document closed while it is being checked, a bad setting. Each is answered with an error, an empty answer or nothing, and afterwards the server
  * still answers a normal request.
  */
 import { after, before, describe, test } from 'node:test';
@@ -66,6 +65,18 @@ describe('the server keeps serving whatever it is sent', () => {
       assert.fail(`the server stopped answering after ${after}: ${(e as Error).message}\nserver stderr:\n${on.stderr.slice(-1500)}`);
     }
     assert.ok(Array.isArray(symbols) && symbols.length > 0, `the server stopped answering after ${after}`);
+  }
+
+  /**
+   * Waits until the server has validated a document opened now: a validation it had started before
+   * (a closed document's, say) has ended by then, since validations run in the order they began.
+   */
+  let sentinels = 0;
+  async function serverCaughtUp(): Promise<void> {
+    const uri = `file:///robustness/sentinel-${++sentinels}.imr`;
+    client.open(uri, LETTER);
+    await client.waitForDiagnostics(uri, { version: 1 });
+    client.close(uri);
   }
 
   /** Sends a request; an answer or an error response both count, a dead server or a timeout do not. */
@@ -188,8 +199,8 @@ describe('the server keeps serving whatever it is sent', () => {
       client.close(uri);
     });
     client.open(uri, big);
-    // Longer than the server's debounce and a check of this text.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await client.waitForDiagnostics(uri, { accept: (p) => p.diagnostics.length === 0 });
+    await serverCaughtUp();
     onSettingsAsked.delete(uri);
     assert.ok(asked, 'the server never started checking the document');
     const forUri = published.filter((p) => p.uri === uri);
@@ -202,38 +213,12 @@ describe('the server keeps serving whatever it is sent', () => {
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     onSettingsAsked.set(uri2, () => client.close(uri2));
     await client.notify('textDocument/didChange', { textDocument: { uri: uri2, version: 2 }, contentChanges: [{ text: `${big}x` }] });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await client.waitForDiagnostics(uri2, { accept: (p) => p.diagnostics.length === 0 });
+    await serverCaughtUp();
     onSettingsAsked.delete(uri2);
     const forUri2 = published.filter((p) => p.uri === uri2);
     assert.deepEqual(forUri2[forUri2.length - 1].diagnostics, [], 'diagnostics were published for a closed document after it was cleared');
     await assertServing('a document closed mid-check');
-  });
-
-  test('a letter that trips the parser does not stop the server', async () => {
-    // Its own server, so that a crash here does not hide the other cases.
-    const own = await startClient({ timeoutMs: 15_000 });
-    try {
-      await own.initialize({ initializationOptions: { trusted: true, mtusStorage: storage } });
-      own.open(LETTER_URI, LETTER);
-      await own.waitForDiagnostics(LETTER_URI, { version: 1 });
-      const letter = readLetter('000');
-      const head = letter.slice(0, letter.indexOf('**Baclofen 20mg #120:**'));
-      const uri = 'file:///robustness/page-list.imr';
-      const text = `${head}**Baclofen 20mg #120:** Upheld\n**MAXIMUS guideline:** Decision based on MTUS Chronic Pain Treatment Guidelines, Page(s): ${'1, '.repeat(300_000)}\n`;
-      own.open(uri, text);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      await assertServing('a letter that trips the parser', own);
-      for (const [method, params] of documentRequests(uri, { line: 3, character: 0 })) {
-        try {
-          await own.request(method, params);
-        } catch (e) {
-          if (!(e instanceof ResponseError)) throw e;
-        }
-      }
-      await assertServing('requests on a letter that trips the parser', own);
-    } finally {
-      await own.shutdown();
-    }
   });
 
   test('a bad setting gives one clear message, and the defaults apply', async () => {
@@ -245,7 +230,7 @@ describe('the server keeps serving whatever it is sent', () => {
     client.open(uri, LETTER);
     const diagnostics = await client.waitForDiagnostics(uri, { version: 1 });
     assert.ok(Array.isArray(diagnostics.diagnostics));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const needle of ['imr.rules.missing-outcome', 'imr.drugs.extra']) await client.waitForMessage((m) => m.type === 2 && m.message.includes(needle));
     const shown = client.messages.slice(before).filter((m) => m.type === 2 /* warning */ || m.type === 1).map((m) => m.message);
     const about = (needle: string) => shown.filter((m) => m.includes(needle));
     // Each problem is reported, once in the log and once as a message (not once per document).

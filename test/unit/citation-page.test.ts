@@ -3,6 +3,7 @@
  * contradicting a corpus-confirmed entry (error), next to it or contradicting an unconfirmed entry
  * (hint), prose pages, 2016+ and non-MTUS citations (silent).
  */
+import { checkContext } from '../../server/src/checks/facts';
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import check from '../../server/src/checks/citation-page';
@@ -17,7 +18,7 @@ type Found = Omit<Finding, 'code' | 'severity'> & { severity?: Finding['severity
 const knowledge = { drugs: loadDrugLexicon(), mtus: loadMtusIndex() };
 
 function run(text: string): Found[] {
-  return [...check.run({ text, decision: parse(text), knowledge })];
+  return [...check.run(checkContext(text, parse(text), knowledge))];
 }
 
 /** The finding's code-independent essentials: severity, the text its range covers, its message. */

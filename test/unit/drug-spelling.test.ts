@@ -3,6 +3,7 @@
  * four "Baclofan" of letter 004 outside its title, other misspellings, English words near drug
  * names, user names.
  */
+import { checkContext } from '../../server/src/checks/facts';
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import check, { spellingDistance } from '../../server/src/checks/drug-spelling';
@@ -16,7 +17,7 @@ import { edit, readLetter } from '../helpers';
 type Found = Omit<Finding, 'code' | 'severity'>;
 
 function context(text: string, drugs: DrugLexicon = loadDrugLexicon()): CheckContext {
-  return { text, decision: parse(text), knowledge: { drugs, mtus: loadMtusIndex() } };
+  return checkContext(text, parse(text), { drugs, mtus: loadMtusIndex() });
 }
 
 function run(text: string, drugs?: DrugLexicon): Found[] {

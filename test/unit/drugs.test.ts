@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DrugLexicon, loadDrugLexicon, parseWordList } from '../../server/src/knowledge/drugs';
-import { boundedDistance, maxSuggestDistance } from '../../server/src/knowledge/distance';
+import { boundedDistance, maxSuggestDistance } from '../../server/src/text/distance';
 import { matchCase, tokenize } from '../../server/src/knowledge/drugNames';
 import { decodeWords, encodeWords, isEnglishWord } from '../../server/src/knowledge/english';
 import { corpusDir, readLetter } from '../helpers';

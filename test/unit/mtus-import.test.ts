@@ -4,6 +4,7 @@
  * map PDF pages to printed pages, keep each page's text, recognise the guideline, refuse what it
  * cannot use, and never damage the store.
  */
+import { checkContext } from '../../server/src/checks/facts';
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
@@ -97,7 +98,7 @@ describe('importing a CPMTG-like PDF', () => {
     const knowledge = { drugs: loadDrugLexicon(), mtus: index.withImported([stored]) };
     const run = (text: string) =>
       [citationPage, unknownGuideline].flatMap((check) =>
-        [...check.run({ text, decision: parse(text), knowledge })].map((f) => ({ code: check.code, severity: f.severity ?? check.defaultSeverity, text: text.slice(f.start, f.end), data: f.data })),
+        [...check.run(checkContext(text, parse(text), knowledge))].map((f) => ({ code: check.code, severity: f.severity ?? check.defaultSeverity, text: text.slice(f.start, f.end), data: f.data })),
       );
     for (const file of corpusFiles()) assert.deepEqual(run(readLetter(file.slice(0, 3))), [], file);
     const wrong = readLetter('003').replace('Benzodiazepines Page(s): 24', 'Benzodiazepines Page(s): 90');

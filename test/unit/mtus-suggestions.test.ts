@@ -1,36 +1,33 @@
 /**
  * "Did you mean" for unknown guideline names stays cheap on letters citing thousands of unknown
- * names (names normalised once, answers remembered, a banded edit distance) and gives the same
+ * names (names normalised once, answers remembered, a bounded edit distance) and gives the same
  * answers as the plain edit distance would.
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { loadMtusIndex } from '../../server/src/knowledge/mtus';
-import { boundedDistance } from '../../server/src/knowledge/mtusSuggestions';
+import { boundedDistance } from '../../server/src/text/distance';
 import { fuzzParams } from '../fuzz/generators';
 
-/** The plain Levenshtein distance, as a reference. */
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** The plain optimal-string-alignment distance (a swap of two neighbours is one edit), as a reference. */
+function alignment(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }
 
 describe('guideline name suggestions', () => {
-  test('the banded distance equals the plain one up to the limit, and exceeds the limit otherwise', () => {
+  test('the bounded distance (the one all suggestions use) equals the plain one up to the limit, and exceeds the limit otherwise', () => {
     const text = fc.array(fc.constantFrom('a', 'b', 'c', ' ', '1'), { maxLength: 14 }).map((a) => a.join(''));
     fc.assert(
       fc.property(text, text, fc.integer({ min: 0, max: 6 }), (a, b, limit) => {
-        const plain = levenshtein(a, b);
+        const plain = alignment(a, b);
         const banded = boundedDistance(a, b, limit);
         if (plain <= limit) assert.equal(banded, plain, `${JSON.stringify(a)} ${JSON.stringify(b)} limit ${limit}`);
         else assert.equal(banded, limit + 1, `${JSON.stringify(a)} ${JSON.stringify(b)} limit ${limit}`);

@@ -118,9 +118,9 @@ function bundles(): string[] {
   return out.sort();
 }
 
-// esbuild names a module by its real path: `../main/node_modules/...` when node_modules is a symbolic
-// link to another checkout's (a git worktree); the prefix is dropped.
-const MODULE_MARK = /^\s*\/\/ (?:(?:\.\.\/)+[^/\s]+\/)?((?:node_modules|server|client|test|scripts|src)\/\S+)$/;
+// A worktree whose node_modules is a link to another checkout's gets marks such as
+// `// ../main/node_modules/x.js`: the folder before node_modules is left out of the module's name.
+const MODULE_MARK = /^\s*\/\/ (?:(?:\.\.\/)+[\w.-]+\/)?((?:node_modules|server|client|test|scripts|src)\/\S+)$/;
 
 /** The network and telemetry uses of one bundle, and each module's source text. */
 function scan(file: string): { uses: Use[]; modules: Map<string, string>; marks: number } {

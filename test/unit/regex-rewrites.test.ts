@@ -71,9 +71,10 @@ describe('scans give what the old expressions gave', () => {
 
   test('word-list comments (drugs parseWordList)', () => {
     assert.deepEqual(parseWordList('# my drugs\nTylenol #3\n  Lioresal  # brand\nA#b # c\n#\n'), ['Tylenol #3', 'Lioresal', 'A#b']);
+    // The old expression on the lines of the one line splitter (a lone CR ends a line too).
     const old = (text: string) => {
       const names: string[] = [];
-      for (const line of text.split(/\r?\n/)) {
+      for (const line of text.split(/\r\n|\r|\n/)) {
         const name = line.replace(/(?:^|\s)#(?:\s.*)?$/, '').trim();
         if (name) names.push(name);
       }

@@ -17,7 +17,7 @@ import type { Edit, Finding, Fix } from '../../server/src/checks/types';
 import { suppressionFixes } from '../../server/src/checks/suppress';
 import { letterDocument } from '../../server/src/features/document';
 import { applyEdits, normalizePdfText } from '../../server/src/features/normalize';
-import { safeFixEdits } from '../../server/src/server';
+import { safeFixEdits } from '../../server/src/service/diagnostics';
 import { readLetter, toPdfText } from '../helpers';
 import { damagedLetter, fuzzParams, mutation, mutate, seedLetters } from '../fuzz/generators';
 import { describe as show } from '../fuzz/properties';

@@ -2,6 +2,7 @@
  * unknown-drug on the real letters and on variants of them: the misspelled title of letter 004,
  * other misspellings, names the lexicon lacks, user names, and items that are not drugs.
  */
+import { checkContext } from '../../server/src/checks/facts';
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import check from '../../server/src/checks/unknown-drug';
@@ -15,7 +16,7 @@ type Found = Omit<Finding, 'code' | 'severity'>;
 
 /** Runs the check on a letter's text. */
 function run(text: string, drugs: DrugLexicon = loadDrugLexicon()): Found[] {
-  return [...check.run({ text, decision: parse(text), knowledge: { drugs, mtus: loadMtusIndex() } })];
+  return [...check.run(checkContext(text, parse(text), { drugs, mtus: loadMtusIndex() }))];
 }
 
 /** Applies the fix of a finding. */

@@ -3,6 +3,7 @@
  * the guideline does not have, ODG cited as MTUS, unknown names and regulations in prose; non-MTUS
  * citations and the later MTUS parts are recognised and left alone.
  */
+import { checkContext } from '../../server/src/checks/facts';
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import check from '../../server/src/checks/unknown-guideline';
@@ -17,7 +18,7 @@ type Found = Omit<Finding, 'code' | 'severity'> & { severity?: Finding['severity
 const knowledge = { drugs: loadDrugLexicon(), mtus: loadMtusIndex() };
 
 function run(text: string): Found[] {
-  return [...check.run({ text, decision: parse(text), knowledge })];
+  return [...check.run(checkContext(text, parse(text), knowledge))];
 }
 
 function applyFix(text: string, finding: Found, index = 0): string {

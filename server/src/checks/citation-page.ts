@@ -1,5 +1,5 @@
 import type { Check, Finding, Fix, Severity } from './types';
-import { letterDate, pageNumberRange, proseTarget, resolvedCitations } from './mtusCitations';
+import { pageNumberRange, proseTarget } from './mtusCitations';
 import { formatRanges, type CitationResolution, type PageVerdict, type Topic } from '../knowledge/mtus';
 import type { PageRef } from '../model';
 
@@ -15,10 +15,11 @@ const check: Check = {
   code: 'citation-page',
   description: 'A cited page is outside the guideline, or the cited topic is not on that page.',
   defaultSeverity: 'error',
-  *run({ decision, text, knowledge }) {
+  otherSeverity: { severity: 'hint', when: 'the page only disagrees with index entries not yet confirmed' },
+  *run({ decision, text, knowledge, facts }) {
     const index = knowledge.mtus;
-    const date = letterDate(decision);
-    for (const { citation, resolved } of resolvedCitations(decision, index)) {
+    const date = facts.letterDate();
+    for (const { citation, resolved } of facts.resolvedCitations()) {
       if (resolved.status !== 'mtus') continue;
       for (const verdict of resolved.pages) {
         const finding = pageFinding(resolved, verdict, citation.pageRefs[verdict.ref]);

@@ -1,7 +1,7 @@
 import { lowerHash, nextWordStart, wordEnd } from '../knowledge/drugNames';
 import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
-import { inServiceTitle, orList, suggestionFixes, suggestionList, unknownTreatments } from './medication';
+import { inServiceTitle, orList, suggestionFixes, suggestionList } from './medication';
 import type { Check } from './types';
 import { BoundedMap } from '../text/boundedMap';
 
@@ -28,7 +28,7 @@ const check: Check = {
   code: 'drug-spelling',
   description: 'A word in the text looks like a misspelled drug name.',
   defaultSeverity: 'hint',
-  *run({ text: whole, decision, knowledge }) {
+  *run({ text: whole, decision, knowledge, facts }) {
     const drugs = knowledge.drugs;
     // Only what the parser read: a text cut short by its limits is not scanned past them.
     const text = decision.readTo < whole.length ? whole.slice(0, decision.readTo) : whole;
@@ -45,7 +45,7 @@ const check: Check = {
       for (const suspect of suspects) {
         const start = from + suspect.at;
         const end = start + suspect.word.length;
-        titles ??= unknownTreatments(text, decision, drugs);
+        titles ??= facts.unknownTreatments();
         if (titles.some((t) => t.start < end && t.end > start) || inServiceTitle(decision, start, end) || insideDrugName(text, start, end, drugs)) continue;
         const names = suggestionList(suspect.word, suspect.suggestions);
         yield {

@@ -44,7 +44,6 @@ export const CHECKS: readonly Check[] = [
   unknownDrug,
   drugSpelling,
   quantityMismatch,
-  // Last: it reports the limits the checks before it reached.
   readingLimit,
 ];
 

@@ -13,6 +13,7 @@ const check: Check = {
   code: 'invalid-case-number',
   description: 'The case number is not of the form CMyy-nnnnnnn, or its year disagrees with the date assigned.',
   defaultSeverity: 'error',
+  otherSeverity: { severity: 'warning', when: "the number's form is right but its year disagrees with the dates" },
   *run({ decision }) {
     const field = headerField(decision, 'caseNumber');
     if (!field || !field.value.text) return;

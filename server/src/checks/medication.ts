@@ -45,21 +45,10 @@ export function namesService(title: string): boolean {
 
 /**
  * The medication items whose title names no known drug, nor a service, and whose treatment has a
- * word that is not plain English ("Baclofan"; not "Sleep aid"), each with suggestions.
+ * word that is not plain English ("Baclofan"; not "Sleep aid"), each with suggestions. The checks
+ * read it through `context.facts.unknownTreatments()`, computed once per letter.
  */
-export function unknownTreatments(text: string, decision: Decision, drugs: DrugLexicon): UnknownTreatment[] {
-  // Both drug checks ask, on the same letter: judge its items once.
-  const last = LAST.get(decision);
-  if (last && last.text === text && last.drugs === drugs) return last.found;
-  const found = judgeItems(text, decision, drugs);
-  LAST.set(decision, { text, drugs, found });
-  return found;
-}
-
-/** The last answer per parsed letter (dropped with the letter). */
-const LAST = new WeakMap<Decision, { text: string; drugs: DrugLexicon; found: UnknownTreatment[] }>();
-
-function judgeItems(text: string, decision: Decision, drugs: DrugLexicon): UnknownTreatment[] {
+export function judgeItems(text: string, decision: Decision, drugs: DrugLexicon): UnknownTreatment[] {
   const out: UnknownTreatment[] = [];
   for (const item of decision.items) {
     if (!item.title.text || !isMedicationItem(item)) continue;

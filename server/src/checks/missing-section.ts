@@ -9,6 +9,7 @@ const check: Check = {
   description: "A required section of the letter's layout is absent.",
   defaultSeverity: 'error',
   *run({ decision, text }) {
+    // The engine runs no check on a text of no known layout; this only tells the type so.
     if (decision.layout === 'unknown') return;
     const defs = LAYOUT_HEADINGS[decision.layout];
     const present = new Set<SectionKind>(decision.sections.map((s) => s.kind));

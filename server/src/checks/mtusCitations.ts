@@ -93,22 +93,16 @@ export interface ResolvedCitation {
   resolved: CitationResolution;
 }
 
-const RESOLVED = new WeakMap<Decision, { index: MtusIndex; list: ResolvedCitation[] }>();
-
 /**
- * Every citation of every item's guideline lines, resolved against the index at the letter's date:
- * once per parsed letter, shared by unknown-guideline and citation-page.
+ * Every citation of every item's guideline lines, resolved against the index at the letter's date.
+ * The checks read it through `context.facts.resolvedCitations()`, computed once per letter.
  */
-export function resolvedCitations(decision: Decision, index: MtusIndex): ResolvedCitation[] {
-  const cached = RESOLVED.get(decision);
-  if (cached && cached.index === index) return cached.list;
-  const date = letterDate(decision);
+export function resolveCitations(decision: Decision, index: MtusIndex, date: string | null): ResolvedCitation[] {
   const list: ResolvedCitation[] = [];
   for (const item of decision.items) {
     for (const line of item.guidelines) {
       for (const citation of line.citations) list.push({ item, citation, resolved: index.resolveCitation(citation, { date }) });
     }
   }
-  RESOLVED.set(decision, { index, list });
   return list;
 }

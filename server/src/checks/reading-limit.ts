@@ -12,7 +12,9 @@ const check: Check = {
   code: 'reading-limit',
   description: 'The text is too large to be read whole: a part of it is not checked.',
   defaultSeverity: 'information',
-  // Registered last: the limits of the checks before it are known by then.
+  // Also on a text of no known layout, and after the other checks: their limits are known by then.
+  anyLayout: true,
+  afterOthers: true,
   *run({ text, decision }) {
     if (decision.limits.length === 0) return;
     // Where reading stopped; when only problems were cut short, the start of the letter.

@@ -7,6 +7,7 @@ const check: Check = {
   description: "Sections are out of the layout's order.",
   defaultSeverity: 'warning',
   *run({ decision }) {
+    // The engine runs no check on a text of no known layout; this only tells the type so.
     if (decision.layout === 'unknown') return;
     const order = LAYOUT_HEADINGS[decision.layout].map((d) => d.kind);
     let previous: (typeof decision.sections)[number] | undefined;

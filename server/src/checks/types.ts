@@ -1,8 +1,25 @@
 import type { Decision } from '../model';
 import type { Knowledge } from '../knowledge';
+import type { CheckFacts } from './facts';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleLevel = Severity | 'off';
+/** The severities a finding can have, most severe first. */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * The levels a user can give a rule (`imr.rules.<code>`, `imr-check --rule`): the one list, read by
+ * the settings, the CLI and the generated package.json.
+ */
+export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+/** What the setting `imr.rules.<code>` accepts: a level, or `default` for the rule's own severity. */
+export const RULE_SETTING_VALUES = ['default', ...RULE_LEVELS] as const;
+
+/** Whether a value is one of the rule levels (not `default`). */
+export function isRuleLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
+}
 
 /** A text edit in source offsets: replace [start, end) with newText. */
 export interface Edit {
@@ -34,11 +51,13 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-/** What every check is given: the parsed letter, its text, and the knowledge bases. */
+/** What every check is given: the parsed letter, its text, the knowledge bases and the facts checks share. */
 export interface CheckContext {
   text: string;
   decision: Decision;
   knowledge: Knowledge;
+  /** Facts more than one check reads, computed once per letter on first demand (`facts.ts`). */
+  facts: CheckFacts;
 }
 
 /** One check: its code is its file name and its doc page (docs/rules/<code>.md). */
@@ -47,5 +66,14 @@ export interface Check {
   /** One sentence: what the check finds. */
   description: string;
   defaultSeverity: Severity;
+  /** A second severity some findings of this check take, and when (shown in its doc page and the README). */
+  otherSeverity?: { severity: Severity; when: string };
+  /**
+   * Runs on texts of no known layout too (the engine keeps every other check silent on them: a
+   * text that is not a letter gets no problems).
+   */
+  anyLayout?: boolean;
+  /** Runs after every other check (it reports what they left unreported: `Decision.limits`). */
+  afterOthers?: boolean;
   run(context: CheckContext): Iterable<Omit<Finding, 'code' | 'severity'> & { severity?: Severity }>;
 }

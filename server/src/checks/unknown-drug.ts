@@ -1,4 +1,4 @@
-import { orList, suggestionFixes, suggestionList, unknownTreatments } from './medication';
+import { orList, suggestionFixes, suggestionList } from './medication';
 import type { Check } from './types';
 
 /**
@@ -10,8 +10,8 @@ const check: Check = {
   code: 'unknown-drug',
   description: 'A medication item names no known drug.',
   defaultSeverity: 'error',
-  *run({ text, decision, knowledge }) {
-    for (const unknown of unknownTreatments(text, decision, knowledge.drugs)) {
+  *run({ facts }) {
+    for (const unknown of facts.unknownTreatments()) {
       const { word, suggestions } = unknown;
       const names = suggestionList(word, suggestions);
       const advice = names.length > 0 ? ` Did you mean ${orList(names)}?` : ' No known name is close.';

@@ -1,5 +1,5 @@
 import type { Check, Fix } from './types';
-import { letterDate, nameRange, proseTarget, resolvedCitations } from './mtusCitations';
+import { nameRange, proseTarget } from './mtusCitations';
 import type { Citation } from '../model';
 import type { Guideline, MtusIndex } from '../knowledge/mtus';
 
@@ -12,10 +12,11 @@ const check: Check = {
   code: 'unknown-guideline',
   description: 'A citation names a guideline that is not known.',
   defaultSeverity: 'warning',
-  *run({ decision, text, knowledge }) {
+  otherSeverity: { severity: 'hint', when: 'the name is in rationale prose' },
+  *run({ decision, text, knowledge, facts }) {
     const index = knowledge.mtus;
-    const date = letterDate(decision);
-    for (const { citation, resolved } of resolvedCitations(decision, index)) {
+    const date = facts.letterDate();
+    for (const { citation, resolved } of facts.resolvedCitations()) {
       const at = citation.guidelineSpan.end > citation.guidelineSpan.start ? citation.guidelineSpan : citation.span;
       if (resolved.status === 'unknown') {
         const yearless = resolved.match?.yearMismatch ? resolved.match.guideline : null;

@@ -1,4 +1,4 @@
-import { editDistance } from './util';
+import { editDistance } from '../text/distance';
 import type { Check, Fix } from './types';
 
 const KNOWN = ['Upheld', 'Overturned', 'Partially Overturned'];

@@ -3,16 +3,16 @@
  * guideline names and topics in guideline lines, section headings and item labels at line start.
  * What to offer is decided from the current line and the section the cursor is in.
  */
-import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 import { matchCase } from '../knowledge/drugNames';
 import type { DrugName } from '../knowledge/drugs';
 import { formatRanges, type Guideline } from '../knowledge/mtus';
 import type { Layout, Section } from '../model';
 import { LAYOUT_HEADINGS } from '../parser/headings';
-import { letterDate, type LetterDocument } from './document';
+import { letterDate } from '../checks/mtusCitations';
+import type { LetterDocument } from './document';
 import { drugMarkdown } from './hover';
-import { CompletionKinds } from './lspKinds';
 import { escapeMarkdown } from './markdown';
 
 const ITEM_LABELS = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'];
@@ -36,16 +36,12 @@ interface Context {
   markdown: boolean;
 }
 
-/** The completions at an offset of a letter. Never throws. */
+/** The completions at an offset of a letter. */
 export function completions(doc: LetterDocument, offset: number, knowledge: Knowledge): CompletionList {
-  try {
-    const ctx = context(doc, offset, knowledge);
-    if (!ctx) return EMPTY;
-    const items = [...guidelineLine(ctx), ...outcomes(ctx), ...lineStart(ctx), ...titleDrugs(ctx)];
-    return { isIncomplete: false, items: dedupe(items) };
-  } catch {
-    return EMPTY;
-  }
+  const ctx = context(doc, offset, knowledge);
+  if (!ctx) return EMPTY;
+  const items = [...guidelineLine(ctx), ...outcomes(ctx), ...lineStart(ctx), ...titleDrugs(ctx)];
+  return { isIncomplete: false, items: dedupe(items) };
 }
 
 function context(doc: LetterDocument, offset: number, knowledge: Knowledge): Context | null {
@@ -178,7 +174,7 @@ function drugItem(ctx: Context, drug: DrugName, word: string, from: number): Com
   return {
     label,
     labelDetails: { description: role },
-    kind: drug.role === 'generic' ? CompletionKinds.Value : CompletionKinds.Constant,
+    kind: drug.role === 'generic' ? CompletionItemKind.Value : CompletionItemKind.Constant,
     detail: entry.drugClass,
     documentation: { kind: 'markdown', value: drugMarkdown(drug.name, entry) },
     filterText: label,
@@ -207,7 +203,7 @@ function outcomes(ctx: Context): CompletionItem[] {
   const needsSpace = from > ctx.lineStart && !/\s/.test(ctx.doc.analysis.text[from - 1]);
   return OUTCOME_ITEMS.map((o, i) => ({
     label: o.label,
-    kind: CompletionKinds.EnumMember,
+    kind: CompletionItemKind.EnumMember,
     detail: o.detail,
     documentation: { kind: 'markdown', value: `**${o.label}**: ${o.doc}` },
     sortText: `0${i}`,
@@ -236,7 +232,7 @@ function lineStart(ctx: Context): CompletionItem[] {
     const newText = markdown ? `${hashes ?? '###'} ${heading}` : heading;
     items.push({
       label: heading,
-      kind: CompletionKinds.Keyword,
+      kind: CompletionItemKind.Keyword,
       detail: present.has(def.kind) ? 'section heading (already in the letter)' : 'section heading',
       sortText: `${present.has(def.kind) ? 5 : 1}${i}`,
       filterText: newText,
@@ -248,7 +244,7 @@ function lineStart(ctx: Context): CompletionItem[] {
       const newText = markdown ? `**${label}** ` : `${label} `;
       items.push({
         label,
-        kind: CompletionKinds.Property,
+        kind: CompletionItemKind.Property,
         detail: 'item label',
         sortText: `3${i}`,
         filterText: newText,
@@ -299,7 +295,7 @@ function openings(ctx: Context, value: string, claims: boolean): CompletionItem[
   if (claims) phrases.push({ text: 'The Claims Administrator did not cite any medical evidence for its decision.', detail: 'no evidence cited' });
   return phrases.map((p, i) => ({
     label: p.text.trim(),
-    kind: CompletionKinds.Text,
+    kind: CompletionItemKind.Text,
     detail: p.detail,
     sortText: `0${i}`,
     filterText: p.text,
@@ -317,7 +313,7 @@ function guidelineItems(ctx: Context, from: number, nonMtus: boolean, date: stri
     items.push({
       label: name,
       labelDetails: { description: g.short },
-      kind: CompletionKinds.Module,
+      kind: CompletionItemKind.Module,
       detail: `${g.name}${g.section ? ` · 8 CCR ${g.section}` : ''}`,
       ...(g.note ? { documentation: { kind: 'markdown', value: escapeMarkdown(g.note, true) } } : {}),
       sortText: `${inForce ? 0 : 1}${g.later ? 1 : 0}${name.toLowerCase()}`,
@@ -340,7 +336,7 @@ function topicItems(ctx: Context, g: Guideline, from: number, rest: string): Com
       const pages = formatRanges(last.pages.slice(0, 1));
       items.push({
         label: `Page(s): ${pages}`,
-        kind: CompletionKinds.Reference,
+        kind: CompletionItemKind.Reference,
         detail: `pages of ${last.name}`,
         sortText: '00',
         filterText: `Page(s): ${pages}`,
@@ -353,7 +349,7 @@ function topicItems(ctx: Context, g: Guideline, from: number, rest: string): Com
     items.push({
       label: t.name,
       labelDetails: pages ? { description: pages } : undefined,
-      kind: CompletionKinds.Field,
+      kind: CompletionItemKind.Field,
       detail: `${g.short}${pages ? `, ${pages}` : ''}`,
       documentation: { kind: 'markdown', value: escapeMarkdown(t.summary, true) },
       sortText: `1${t.name.toLowerCase()}`,

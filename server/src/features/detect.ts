@@ -4,6 +4,7 @@
  * headings must stay what it is, so it takes whole-line headings plus a second kind of evidence.
  */
 import { LAYOUT_HEADINGS } from '../parser/headings';
+import { splitLines } from '../text/lineIndex';
 
 /** Only the beginning of a file is read: a letter's headings and header come early. */
 export const DETECT_SCAN_CHARS = 64 * 1024;
@@ -42,7 +43,7 @@ export function letterEvidence(text: string): LetterEvidence {
   const head = text.length > DETECT_SCAN_CHARS ? text.slice(0, DETECT_SCAN_CHARS) : text;
   const seen = new Set<string>();
   let fenced = false;
-  for (const raw of head.split(/\r\n|\r|\n/)) {
+  for (const raw of splitLines(head)) {
     const trimmed = raw.trim();
     if (/^(?:```|~~~)/.test(trimmed)) {
       fenced = !fenced;

@@ -64,9 +64,3 @@ export function collapse(text: string): string {
 export function touches(span: { start: number; end: number }, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
-
-/** The date that decides which guideline edition applies (yyyy-mm-dd): UR denial, else decision date. */
-export function letterDate(decision: Decision): string | null {
-  const fields = decision.header?.fields ?? [];
-  return fields.find((f) => f.name === 'urDenial')?.iso ?? fields.find((f) => f.name === 'decision')?.iso ?? null;
-}

@@ -7,13 +7,9 @@ import type { LetterDocument } from './document';
 
 type Offsets = { start: number; end: number };
 
-/** Folding ranges of a letter, sorted by start line, one per start line. Never throws. */
+/** Folding ranges of a letter, sorted by start line, one per start line. */
 export function foldingRanges(doc: LetterDocument): FoldingRange[] {
-  try {
-    return build(doc);
-  } catch {
-    return [];
-  }
+  return build(doc);
 }
 
 function build(doc: LetterDocument): FoldingRange[] {

@@ -11,24 +11,22 @@ import { matchCase } from '../knowledge/drugNames';
 import { formatRanges, type CitationResolution, type Description, type Topic } from '../knowledge/mtus';
 import type { Citation, Item, ProseCitation } from '../model';
 import { CATEGORY_NAMES } from '../parser/category';
-import { OUTCOME_LABELS, collapse, letterDate, touches, type LetterDocument } from './document';
+import { letterDate } from '../checks/mtusCitations';
+import { OUTCOME_LABELS, collapse, touches, type LetterDocument } from './document';
 import { pageFileUri } from './links';
 import { escapeMarkdown, quote, shorten } from './markdown';
+import { splitLines } from '../text/lineIndex';
 import { agreement } from './summary';
 import { pagesText } from './symbols';
 
 /** Longest imported page excerpt shown in a hover. */
 const PAGE_TEXT_CHARS = 700;
 
-/** The hover at an offset of a letter, or null. Never throws. */
+/** The hover at an offset of a letter, or null. */
 export function hover(doc: LetterDocument, offset: number, knowledge: Knowledge): Hover | null {
-  try {
-    const found = find(doc, offset, knowledge);
-    if (!found) return null;
-    return { contents: { kind: 'markdown', value: found.markdown }, range: doc.lines.range(found.start, found.end) };
-  } catch {
-    return null;
-  }
+  const found = find(doc, offset, knowledge);
+  if (!found) return null;
+  return { contents: { kind: 'markdown', value: found.markdown }, range: doc.lines.range(found.start, found.end) };
 }
 
 interface Found {
@@ -257,7 +255,7 @@ function topicSections(guidelineId: string, topics: readonly Topic[], focus: Pag
 function pushPage(out: string[], d: Description): boolean {
   let added = false;
   if (d.pageText) {
-    out.push(`*Page ${d.page ?? ''} of the imported guideline:*\n\n${d.pageText.split('\n').filter((l) => l.trim()).slice(0, 12).map((l) => `> ${escapeMarkdown(l.trim(), true)}`).join('\n>\n')}`);
+    out.push(`*Page ${d.page ?? ''} of the imported guideline:*\n\n${splitLines(d.pageText).filter((l) => l.trim()).slice(0, 12).map((l) => `> ${escapeMarkdown(l.trim(), true)}`).join('\n>\n')}`);
     added = true;
   }
   if (d.link) {

@@ -6,18 +6,15 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 import type { Span } from '../model';
-import { letterDate, type LetterDocument } from './document';
+import { letterDate } from '../checks/mtusCitations';
+import type { LetterDocument } from './document';
 
 /** Most links made for one document. */
 const MAX_LINKS = 2000;
 
-/** The links of a letter. Never throws. */
+/** The links of a letter. */
 export function documentLinks(doc: LetterDocument, knowledge: Knowledge): DocumentLink[] {
-  try {
-    return build(doc, knowledge);
-  } catch {
-    return [];
-  }
+  return build(doc, knowledge);
 }
 
 function build(doc: LetterDocument, knowledge: Knowledge): DocumentLink[] {

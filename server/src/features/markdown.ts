@@ -22,8 +22,3 @@ export function shorten(text: string, max = 240): string {
 export function quote(text: string, max = 240): string {
   return `> ${escapeMarkdown(shorten(text, max), true)}`;
 }
-
-/** "p. 65" or "pp. 64-65" for a first and last page. */
-export function pageLabel(from: number, to: number = from): string {
-  return from === to ? `p. ${from}` : `pp. ${from}-${to}`;
-}

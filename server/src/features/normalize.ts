@@ -58,22 +58,18 @@ const MARKUP_LINE = /^(?:#{1,6}\s|\*\*|__|<\/?(?:b|strong)>|[-*+>|]\s|```)/i;
 
 /**
  * Normalizes the letter's text in [range.start, range.end) (the whole text by default). Returns
- * edits, never throws. A letter already in markdown form is left alone unless a range is given.
+ * edits. A letter already in markdown form is left alone unless a range is given.
  */
 export function normalizePdfText(doc: LetterDocument, range?: { start: number; end: number }): NormalizeResult {
-  try {
-    const { text, decision } = doc.analysis;
-    if (!range && decision.form === 'markdown') {
-      return { edits: [], message: 'This letter is already in markdown form. Select the part to normalize and run the command again.' };
-    }
-    const from = Math.max(0, Math.min(range?.start ?? 0, text.length));
-    const to = Math.max(from, Math.min(range?.end ?? text.length, text.length));
-    const edits = normalizeRange(text, decision, from, to);
-    if (edits.length === 0) return { edits, message: 'Nothing to normalize.' };
-    return { edits, message: 'Normalized the PDF text: wrapped lines rejoined, headings and labels marked.' };
-  } catch (e) {
-    return { edits: [], message: `Could not normalize this text (${(e as Error)?.message ?? String(e)}).` };
+  const { text, decision } = doc.analysis;
+  if (!range && decision.form === 'markdown') {
+    return { edits: [], message: 'This letter is already in markdown form. Select the part to normalize and run the command again.' };
   }
+  const from = Math.max(0, Math.min(range?.start ?? 0, text.length));
+  const to = Math.max(from, Math.min(range?.end ?? text.length, text.length));
+  const edits = normalizeRange(text, decision, from, to);
+  if (edits.length === 0) return { edits, message: 'Nothing to normalize.' };
+  return { edits, message: 'Normalized the PDF text: wrapped lines rejoined, headings and labels marked.' };
 }
 
 /** Applies edits (in source offsets, not overlapping) to a text. */

@@ -1,6 +1,7 @@
 /**
- * The server's own requests (beyond LSP), shared by the server and the client: method names and
- * payload shapes. Types and constants only.
+ * The server's own requests and notifications (beyond LSP) and its initialization options, declared
+ * once and imported by both the server and the client: method names and payload shapes. Types and
+ * constants only.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DecisionSummary } from './summary';
@@ -41,6 +42,39 @@ export interface OpenLetterPdfParams {
 export type OpenLetterPdfResult =
   | { ok: true; text: string; caseNumber: string | null; pages: number }
   | { ok: false; error: string };
+
+/** The settings section the client synchronises and the server pulls: `imr.*`. */
+export const SETTINGS_SECTION = 'imr';
+
+/**
+ * The `imr` settings section as the editor holds it (package.json declares each key), before
+ * validation: the server validates it (`settings.ts`), the client reads `autoDetect`.
+ */
+export interface ImrSettingsSection {
+  autoDetect?: boolean;
+  rules?: Record<string, string>;
+  drugs?: { extra?: string[]; files?: string[] };
+  mtus?: { folder?: string };
+  trace?: { server?: 'off' | 'messages' | 'verbose' };
+}
+
+/** The server's own notifications (client → server). */
+export const ImrNotifications = {
+  /** The workspace was trusted or not: `SetTrustedParams`. */
+  setTrusted: 'imr/setTrusted',
+} as const;
+
+export interface SetTrustedParams {
+  trusted: boolean;
+}
+
+/** What the client passes in `initialize`'s `initializationOptions`. */
+export interface InitializationOptions {
+  /** Whether the workspace is trusted (word-list files and the MTUS folder are read only then). */
+  trusted: boolean;
+  /** The extension's own folder for imported MTUS text. */
+  mtusStorage: string;
+}
 
 export interface ImportMtusParams {
   /** Path of the PDF on disk. */

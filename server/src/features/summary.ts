@@ -38,7 +38,7 @@ export interface DecisionSummary {
   problems: Record<Severity, number> & { total: number };
 }
 
-/** Summarises a letter. Never throws. */
+/** Summarises a letter. */
 export function decisionSummary(doc: LetterDocument): DecisionSummary {
   const { decision, findings } = doc.analysis;
   const outcomes: DecisionSummary['outcomes'] = { upheld: 0, overturned: 0, 'partially-overturned': 0, none: 0 };

@@ -4,23 +4,18 @@
  * outcome) with their guideline lines and rationale.
  */
 import { CATEGORY_NAMES } from '../parser/category';
-import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Citation, GuidelineLine, Item, Rationale } from '../model';
 import { OUTCOME_LABELS, caseNumberOf, collapse, itemLabel, sectionLabel, type LetterDocument } from './document';
-import { SymbolKinds } from './lspKinds';
 
 /** Items listed in the outline at most; the rest are summed up in one last entry. */
 export const MAX_OUTLINE_ITEMS = 500;
 
 type Offsets = { start: number; end: number };
 
-/** The outline of a letter. Never throws: a text that is not a letter gives an empty list. */
+/** The outline of a letter: a text that is not a letter gives an empty list. */
 export function documentSymbols(doc: LetterDocument): DocumentSymbol[] {
-  try {
-    return build(doc);
-  } catch {
-    return [];
-  }
+  return build(doc);
 }
 
 function build(doc: LetterDocument): DocumentSymbol[] {
@@ -49,10 +44,10 @@ function build(doc: LetterDocument): DocumentSymbol[] {
     const caseField = header.fields.find((f) => f.name === 'caseNumber');
     const decided = header.fields.find((f) => f.name === 'decision');
     const selection = caseField && caseField.value.text ? caseField.value : { start: header.start, end: header.start };
-    const h = symbol(caseNumber ?? 'Header', SymbolKinds.Object, header, selection, decided?.value.text ? `decided ${collapse(decided.value.text)}` : 'header');
+    const h = symbol(caseNumber ?? 'Header', SymbolKind.Object, header, selection, decided?.value.text ? `decided ${collapse(decided.value.text)}` : 'header');
     for (const field of header.fields) {
       const end = Math.max(field.label.end, field.value.end);
-      h.children!.push(symbol(collapse(field.label.text), SymbolKinds.Field, { start: field.label.start, end }, field.label, collapse(field.value.text) || '(empty)'));
+      h.children!.push(symbol(collapse(field.label.text), SymbolKind.Field, { start: field.label.start, end }, field.label, collapse(field.value.text) || '(empty)'));
     }
     top.push(h);
   }
@@ -62,7 +57,7 @@ function build(doc: LetterDocument): DocumentSymbol[] {
   for (const section of decision.sections) {
     const inside = items.filter((i) => !placed.has(i) && i.start >= section.start && i.start <= section.end);
     const detail = section.kind === 'issues' || inside.length ? countItems(inside.length) : undefined;
-    const s = symbol(sectionLabel(section), SymbolKinds.Namespace, section, section.heading, detail);
+    const s = symbol(sectionLabel(section), SymbolKind.Namespace, section, section.heading, detail);
     for (const item of inside) {
       placed.add(item);
       s.children!.push(itemSymbol(item, symbol));
@@ -76,7 +71,7 @@ function build(doc: LetterDocument): DocumentSymbol[] {
   if (hidden > 0) {
     const last = decision.items[decision.items.length - 1];
     const first = decision.items[items.length];
-    top.push(symbol(`… ${hidden} more items (outline limited to ${MAX_OUTLINE_ITEMS})`, SymbolKinds.Null, { start: first.start, end: last.end }, first.title));
+    top.push(symbol(`… ${hidden} more items (outline limited to ${MAX_OUTLINE_ITEMS})`, SymbolKind.Null, { start: first.start, end: last.end }, first.title));
   }
   top.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return top;
@@ -86,18 +81,18 @@ type MakeSymbol = (name: string, kind: DocumentSymbol['kind'], range: Offsets, s
 
 function itemSymbol(item: Item, symbol: MakeSymbol): DocumentSymbol {
   const selection = item.title.text ? item.title : (item.outcomeSpan ?? item.title);
-  const s = symbol(itemLabel(item), SymbolKinds.Class, item, selection, `${outcomeDetail(item)} · ${CATEGORY_NAMES[item.category]}`);
+  const s = symbol(itemLabel(item), SymbolKind.Class, item, selection, `${outcomeDetail(item)} · ${CATEGORY_NAMES[item.category]}`);
   const within = (r: Offsets) => r.start >= item.start && r.end <= item.end;
   for (const line of item.guidelines) {
     const range = { start: line.label.start, end: Math.max(line.label.end, line.value.end) };
     if (!within(range)) continue;
-    s.children!.push(symbol(guidelineName(line), SymbolKinds.Property, range, line.label, guidelineDetail(line)));
+    s.children!.push(symbol(guidelineName(line), SymbolKind.Property, range, line.label, guidelineDetail(line)));
   }
   const r = item.rationale;
   if (r) {
     const start = r.label ? r.label.start : r.body.start;
     const range = { start, end: Math.max(r.body.end, r.label?.end ?? start) };
-    if (within(range)) s.children!.push(symbol('Decision rationale', SymbolKinds.String, range, r.label ?? { start, end: start }, conclusionDetail(r)));
+    if (within(range)) s.children!.push(symbol('Decision rationale', SymbolKind.String, range, r.label ?? { start, end: start }, conclusionDetail(r)));
   }
   return s;
 }

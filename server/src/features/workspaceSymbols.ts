@@ -3,11 +3,10 @@
  * by its case number) and one per disputed item ("Norco 10/325mg quantity 180: Upheld"). A query
  * matches case numbers, item titles, drug names (brand or generic) and outcomes.
  */
-import type { Range, SymbolInformation } from 'vscode-languageserver-types';
+import { SymbolKind, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 import type { Outcome } from '../model';
 import { OUTCOME_LABELS, caseNumberOf, collapse, itemLabel, type LetterDocument } from './document';
-import { SymbolKinds } from './lspKinds';
 import { decisionSummary, outcomesText } from './summary';
 
 /** What the workspace index keeps of one letter: small, so thousands of letters fit. */
@@ -35,7 +34,7 @@ export interface IndexedItem {
 /** Most symbols answered for one query. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
 
-/** Indexes one letter. Never throws (a broken letter gives an entry with no items). */
+/** Indexes one letter (a text that is not a letter gives an entry with no items). */
 export function indexLetter(uri: string, doc: LetterDocument, knowledge?: Knowledge): IndexedLetter {
   const caseNumber = caseNumberOf(doc);
   const decision = doc.analysis.decision;
@@ -44,13 +43,13 @@ export function indexLetter(uri: string, doc: LetterDocument, knowledge?: Knowle
     uri,
     caseNumber,
     name: caseNumber ?? fileName(uri),
-    detail: safe(() => outcomesText(decisionSummary(doc)), ''),
+    detail: outcomesText(decisionSummary(doc)),
     range: doc.lines.range(at.start, at.start),
     items: [],
   };
   for (const item of decision.items) {
     const title = itemLabel(item);
-    const entry = safe(() => knowledge?.drugs.lookup(collapse(item.treatment.text)), undefined);
+    const entry = knowledge?.drugs.lookup(collapse(item.treatment.text));
     const names = entry ? [entry.generic, ...entry.brands].map((n) => n.toLowerCase()) : [];
     const generic = entry && !title.toLowerCase().includes(entry.generic.toLowerCase()) ? entry.generic : null;
     const selection = item.title.text ? item.title : { start: item.start, end: item.start };
@@ -74,7 +73,7 @@ export function workspaceSymbols(letters: readonly IndexedLetter[], query: strin
     if (matches(letterText)) {
       out.push({
         name: letter.name,
-        kind: SymbolKinds.File,
+        kind: SymbolKind.File,
         location: { uri: letter.uri, range: letter.range },
         containerName: letter.detail,
       });
@@ -88,7 +87,7 @@ export function workspaceSymbols(letters: readonly IndexedLetter[], query: strin
       const name = `${item.title}${outcome ? `: ${outcome}` : ''}${item.generic ? ` · ${item.generic}` : ''}`;
       out.push({
         name,
-        kind: SymbolKinds.Class,
+        kind: SymbolKind.Class,
         location: { uri: letter.uri, range: item.range },
         containerName: letter.name,
       });
@@ -106,13 +105,5 @@ export function fileName(uri: string): string {
     return decodeURIComponent(last);
   } catch {
     return last;
-  }
-}
-
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f();
-  } catch {
-    return fallback;
   }
 }

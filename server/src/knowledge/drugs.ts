@@ -6,9 +6,11 @@
  * Pure: no file access (user word lists reach it as text, see `parseWordList`).
  */
 import data from '../../data/drugs.json';
-import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from './distance';
+import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from '../text/distance';
 import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd } from './drugNames';
 import { BoundedMap } from '../text/boundedMap';
+import { splitLines } from '../text/lineIndex';
+import { isSpace } from '../text/space';
 
 /** Guidelines a drug's governing topic can come from (see `guidelines` in drugs.json). */
 export type GuidelineId = 'CPMTG' | 'ODG' | 'ACOEM' | 'MTUS-Opioids' | 'none';
@@ -444,7 +446,7 @@ export function loadDrugLexicon(): DrugLexicon {
  */
 export function parseWordList(text: string): string[] {
   const names: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of splitLines(text)) {
     const name = line.slice(0, commentStart(line)).trim();
     if (name) names.push(name);
   }
@@ -459,15 +461,11 @@ export function parseWordList(text: string): string[] {
 function commentStart(line: string): number {
   const lastBreak = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029'));
   for (let at = line.indexOf('#'); at >= 0; at = line.indexOf('#', at + 1)) {
-    const before = at === 0 || isSpace(line[at - 1]);
-    const after = at === line.length - 1 || (isSpace(line[at + 1]) && lastBreak < at + 2);
+    const before = at === 0 || isSpace(line.charCodeAt(at - 1));
+    const after = at === line.length - 1 || (isSpace(line.charCodeAt(at + 1)) && lastBreak < at + 2);
     if (before && after) return at;
   }
   return line.length;
-}
-
-function isSpace(ch: string): boolean {
-  return ch.trim() === '';
 }
 
 /** One governing topic as text: "CPMTG Opioids, p. 74-96", "ODG Pain: Tapentadol". */

@@ -11,6 +11,7 @@ import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { ContentsEntry, Guideline, ImportedGuideline, ImportedPage } from './mtusData';
 import { loadMtusIndex, type MtusIndex } from './mtus';
 import { hasPdfHeader, loadPdfJs } from '../pdf/pdfjs';
+import { isSpace } from '../text/space';
 
 /** What the import produced: the guideline's text, or why there is none. */
 export type ImportResult =
@@ -306,16 +307,16 @@ export function leaderLine(text: string): ContentsEntry | null {
   const page = Number(text.slice(digits));
   // Dotted leader: the title ends where the run of dots and spaces before the number starts.
   let run = digits;
-  while (run > 0 && (text[run - 1] === '.' || isSpace(text[run - 1]))) run--;
+  while (run > 0 && (text[run - 1] === '.' || isSpace(text.charCodeAt(run - 1)))) run--;
   let end = Math.max(3, run);
   if (isTitle(text, end) && dotsIn(text, end, digits) >= 3) return { title: text.slice(0, end).trim(), page };
   // Ellipsis leader: spaces, one or more "…", spaces.
   run = digits;
-  while (run > 0 && isSpace(text[run - 1])) run--;
+  while (run > 0 && isSpace(text.charCodeAt(run - 1))) run--;
   const ellipsisEnd = run;
   while (run > 0 && text[run - 1] === '…') run--;
   if (run === ellipsisEnd) return null;
-  while (run > 0 && isSpace(text[run - 1])) run--;
+  while (run > 0 && isSpace(text.charCodeAt(run - 1))) run--;
   end = Math.max(3, run);
   if (isTitle(text, end) && text.slice(end, digits).includes('…')) return { title: text.slice(0, end).trim(), page };
   return null;
@@ -334,10 +335,6 @@ function dotsIn(text: string, from: number, to: number): number {
 
 function isDigit(ch: string): boolean {
   return ch >= '0' && ch <= '9';
-}
-
-function isSpace(ch: string): boolean {
-  return ch.trim() === '';
 }
 
 /** A name without its trailing parenthesis: "Chronic Pain Medical Treatment Guidelines (2009)" → "Chronic Pain Medical Treatment Guidelines". */

@@ -4,6 +4,7 @@
  */
 import type { ImportedGuideline, ImportedPage, Topic } from './mtusData';
 import { normalizeName } from './mtusNames';
+import { splitLines } from '../text/lineIndex';
 
 /** Shortest name (normalised) that counts as a mention; shorter aliases ("PT") match too much prose. */
 const MIN_TERM = 4;
@@ -57,7 +58,7 @@ export class ImportedText {
     const terms = termsOf(topic);
     const pages: number[] = [];
     for (const printed of this.mentions(topic)) {
-      const lines = this.byPrinted.get(printed)?.text.split('\n') ?? [];
+      const lines = splitLines(this.byPrinted.get(printed)?.text ?? '');
       if (lines.some((line) => startsWithTerm(normalizeName(line), terms))) pages.push(printed);
     }
     return pages;
@@ -79,7 +80,7 @@ export class ImportedText {
   excerpt(printed: number, topic: Topic | null, maxChars = 900): string | null {
     const page = this.byPrinted.get(printed);
     if (!page) return null;
-    const lines = page.text.split('\n');
+    const lines = splitLines(page.text);
     let from = 0;
     if (topic) {
       const terms = termsOf(topic);

@@ -1,3 +1,4 @@
+import { isSpace } from './space';
 import type { Span } from '../model';
 
 /**
@@ -85,11 +86,5 @@ export class Joined {
   }
 }
 
-export function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 160 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xfeff || c === 0x200b;
-}
-
-/** A span for source[start, end) taken as it is. */
-export function sourceSpan(source: string, start: number, end: number): Span {
-  return { text: source.slice(start, end), start, end };
-}
+/** The white-space test (`space.ts`), also exported here for the modules that import it from this file. */
+export { isSpace };

@@ -1,5 +1,13 @@
 import type { Position, Range } from '../model';
 
+/**
+ * The lines of a text, without their breaks. The one line splitter: a line ends at `\n`, `\r\n` or
+ * a lone `\r`, as LSP counts lines and as `LineIndex` does.
+ */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
 /** Maps offsets of a text to LSP positions and back; built once per text, O(log n) per lookup. */
 export class LineIndex {
   private readonly starts: number[];

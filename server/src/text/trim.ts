@@ -2,7 +2,7 @@
  * Small string helpers written as loops: the regular expressions they replace (`/\s*:$/`,
  * `/[.\s]+$/`, ...) backtrack polynomially on long runs of white space.
  */
-import { isSpace } from './joined';
+import { isSpace } from './space';
 
 /** The text without trailing characters that `drop` accepts. */
 export function trimEndWhere(text: string, drop: (c: number) => boolean): string {

@@ -165,15 +165,22 @@ describe('each contributed command', () => {
   });
 
   it('IMR: Show Decision Summary lists the items (and closes cleanly)', async () => {
-    const { uri } = await openLetter('003');
-    await waitFor(async () => (await symbolsOf(uri)).length > 0);
+    const { uri } = await openLetter('004');
+    await waitForDiagnostics(uri);
+    // The items as the outline names them, in order.
+    const items = allSymbols(await symbolsOf(uri)).filter((s) => s.kind === vscode.SymbolKind.Class).map((s) => s.name);
+    assert.deepStrictEqual(items, ['Percocet 10/325 mg, QTY: 60', 'Baclofan 20 mg, QTY: 30']);
     let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand('imr.showSummary')).finally(() => (settled = true));
+    const running = Promise.resolve(vscode.commands.executeCommand<{ labels: string[] } | undefined>('imr.showSummary')).finally(() => (settled = true));
     await waitFor(async () => {
       if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       return settled;
     }, { what: 'the summary to close' });
-    await running;
+    const shown = await running;
+    // Each item with its outcome's icon, then the letter's problems.
+    assert.deepStrictEqual(shown?.labels.slice(0, 2), ['$(pass) Percocet 10/325 mg, QTY: 60', '$(circle-slash) Baclofan 20 mg, QTY: 30']);
+    assert.match(shown?.labels[2] ?? '', /^\$\(warning\) \d+ problems?$/);
+    assert.strictEqual(shown?.labels.length, 3);
   });
 
   it('IMR: Treat File as Decision Letter switches a plain text file', async () => {
@@ -188,11 +195,18 @@ describe('each contributed command', () => {
 
   it('IMR: Import MTUS Guideline PDF… asks for a file and does nothing when cancelled', async () => {
     let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand('imr.importMtusPdf')).finally(() => (settled = true));
+    let closes = 0;
+    const running = Promise.resolve(vscode.commands.executeCommand<string>('imr.importMtusPdf')).finally(() => (settled = true));
     await waitFor(async () => {
-      if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      if (!settled) {
+        closes++;
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      }
       return settled;
     }, { what: 'the file dialog to close' });
-    await running;
+    // The command ended because its file dialog (a quick input in this workbench) was closed, not
+    // because the server was not running.
+    assert.strictEqual(await running, 'cancelled');
+    assert.ok(closes > 0, 'the command was waiting for the dialog');
   });
 });

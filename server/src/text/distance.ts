@@ -1,7 +1,8 @@
 /**
- * Edit distance for drug-name suggestions: Damerau-Levenshtein in its "optimal string alignment"
- * form (insert, delete, substitute, swap two adjacent letters), bounded so that hopeless pairs stop
- * early. Pure functions, no state.
+ * The one edit distance: Damerau-Levenshtein in its "optimal string alignment" form (insert,
+ * delete, substitute, swap two adjacent letters), bounded so that hopeless pairs stop early, and
+ * the cheap lower bounds that rule most pairs out before it is computed. Used by drug-name and
+ * guideline-name suggestions and by the outcome check. Pure functions.
  */
 
 /**
@@ -56,6 +57,11 @@ export function boundedDistance(a: string, b: string, max: number): number {
   }
   const result = previous[n];
   return result <= max ? result : max + 1;
+}
+
+/** The edit distance between two short strings, unbounded. */
+export function editDistance(a: string, b: string): number {
+  return boundedDistance(a, b, Math.max(a.length, b.length));
 }
 
 // Scratch rows reused by every call (the server is single-threaded), grown when a longer word comes.
