@@ -71,9 +71,9 @@ describe('editor features over stdio', () => {
     ]);
     const issues = symbols[3];
     assert.deepEqual(issues.children!.map((i) => [i.name, i.detail]), [
-      ['Klonopin 1mg quantity 30', 'Upheld'],
-      ['Baclofen 20mg quantity 90', 'Upheld'],
-      ['Norco 10/325mg quantity 180', 'Upheld'],
+      ['Klonopin 1mg quantity 30', 'Upheld · medication'],
+      ['Baclofen 20mg quantity 90', 'Upheld · medication'],
+      ['Norco 10/325mg quantity 180', 'Upheld · medication'],
     ]);
     const norco = issues.children![2];
     assert.deepEqual(norco.children!.map((c) => [c.name, c.detail]), [

@@ -12,7 +12,7 @@ import { ImrRequests, type OpenLetterPdfResult } from '../../server/src/features
 import { corpusDir } from '../helpers';
 import { startClient, type LspTestClient } from './client';
 
-const pdf = path.join(corpusDir, 'dwc-2017', 'CM16-0221706.pdf');
+const pdf = path.join(corpusDir, 'dwc-2017', 'CM17-0007300.pdf');
 const skip = fs.existsSync(pdf) ? false : `no letter PDF at ${pdf}`;
 
 describe('imr/openLetterPdf', { skip }, () => {
@@ -34,11 +34,11 @@ describe('imr/openLetterPdf', { skip }, () => {
   test('a posted PDF gives its text and case number; that text is checked as a letter', async () => {
     const result = await client.request<OpenLetterPdfResult>(ImrRequests.openLetterPdf, { file: pdf });
     assert.ok(result.ok, JSON.stringify(result));
-    assert.equal(result.caseNumber, 'CM16-0221706');
-    assert.equal(result.pages, 2);
-    const uri = client.open(`imr-pdf:/CM16-0221706.imr?${encodeURIComponent(`file://${pdf}`)}`, result.text);
+    assert.equal(result.caseNumber, 'CM17-0007300');
+    assert.equal(result.pages, 3);
+    const uri = client.open(`imr-pdf:/CM17-0007300.imr?${encodeURIComponent(`file://${pdf}`)}`, result.text);
     const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
-    assert.ok(diagnostics.some((d) => d.code === 'outcome-conflict'), JSON.stringify(diagnostics));
+    assert.ok(diagnostics.some((d) => d.code === 'quantity-mismatch'), JSON.stringify(diagnostics));
   });
 
   test('a damaged PDF gets one message naming the file and the reason', async () => {

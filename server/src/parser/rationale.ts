@@ -3,7 +3,7 @@ import type { Joined } from '../text/joined';
 import { findProseCitations } from './citations';
 import { QUANTITY, STRENGTH, normalizeStrength } from './title';
 import { BoundedMap } from '../text/boundedMap';
-import { NECESSITY, NECESSITY_INDIRECT, NOT_NECESSARY } from './vocabulary';
+import { ANSWER_NO, LACKS, NECESSITY, NECESSITY_INDIRECT, NEGATION_REACH, NEGATIONS } from './vocabulary';
 
 /** Splits text into sentences: [start, end) offsets. A period after a digit or an initial does not end one. */
 export function sentences(text: string): Array<[number, number]> {
@@ -37,11 +37,50 @@ export function findConclusion(body: Joined): { conclusion: Conclusion | null; s
       const [a, b] = list[k];
       const s = text.slice(a, b);
       if (!speaks.test(s)) continue;
-      const conclusion: Conclusion = NOT_NECESSARY.test(s) ? 'not-medically-necessary' : 'medically-necessary';
+      const conclusion: Conclusion = negatesNecessity(s) ? 'not-medically-necessary' : 'medically-necessary';
       return { conclusion, span: body.span(a, b) };
     }
   }
   return { conclusion: null, span: null };
+}
+
+/**
+ * Whether a sentence that speaks of medical necessity negates it (see NEGATIONS and LACKS in the
+ * vocabulary): read word by word, a clause at a time, without a backtracking pattern.
+ */
+export function negatesNecessity(sentence: string): boolean {
+  if (ANSWER_NO.test(sentence)) return true;
+  const words = sentence.toLowerCase().split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const w = bareWord(words[i]);
+    const medically = i > 0 && bareWord(words[i - 1]) === 'medically' && /^(?:indicated|appropriate|reasonable)$/.test(w);
+    if (w === 'necessary' || w === 'not-medically' || medically) {
+      if (w === 'not-medically' || negatedBefore(words, i, NEGATIONS, NEGATION_REACH)) return true;
+    } else if (w === 'necessity' && i > 0 && bareWord(words[i - 1]) === 'medical') {
+      if (negatedBefore(words, i - 1, LACKS, NEGATION_REACH - 1)) return true;
+      if (/^(?:has|have|was|is|had)$/.test(bareWord(words[i + 1] ?? '')) && bareWord(words[i + 2] ?? '') === 'not') return true;
+    }
+  }
+  return false;
+}
+
+/** A word without the punctuation around it ("necessary." → "necessary"). */
+function bareWord(word: string): string {
+  let from = 0;
+  let to = word.length;
+  while (from < to && !/[\w']/.test(word[from])) from++;
+  while (to > from && !/[\w'-]/.test(word[to - 1])) to--;
+  return word.slice(from, to);
+}
+
+/** Whether one of `words` stands within `reach` words before index i, in the same clause. */
+function negatedBefore(words: readonly string[], i: number, negations: ReadonlySet<string>, reach: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= reach; k--) {
+    if (/[,;:]$/.test(words[k])) return false;
+    const w = bareWord(words[k]);
+    if (negations.has(w) || w.startsWith('not-')) return true;
+  }
+  return false;
 }
 
 function escapeRegExp(s: string): string {

@@ -132,16 +132,23 @@ export const NECESSITY =
 export const NECESSITY_INDIRECT = /\bmedical\s+necessity\b/i;
 
 /**
- * In such a sentence, the necessity negated. Learnt from the corpus: "is not medically
- * necessary", "is determined to not be medically necessary", "cannot be considered / deemed
- * medically necessary", "is not indicated as medically necessary", "has not been established as
- * medically necessary", "is not supported by the records as being medically
- * necessary", "is not-medically necessary", "is not necessary", "there is no documentation for the
- * medical necessity", "medical necessity has not been established", "No, the request ...". The negation
- * stands at most eight words before, in the same clause (no punctuation between).
+ * In such a sentence, the necessity negated: one of these words at most ten words before
+ * "(medically) necessary", in the same clause (no comma, semicolon or colon between). Learnt from
+ * the corpus: "is not medically necessary", "is determined to not be medically necessary", "cannot
+ * be considered / deemed medically necessary", "is not indicated as medically necessary", "has not
+ * been established as medically necessary", "is not supported by the provided records as being
+ * medically necessary", "is not-medically necessary", "is not necessary".
  */
-export const NOT_NECESSARY =
-  /\b(?:not|cannot|can't|isn't|wasn't|aren't|never|no\s+longer)(?:\s+|-)(?:[\w-]+\s+){0,7}?(?:medically\s+(?:necessary|indicated|appropriate|reasonable)|necessary)\b|\b(?:no|not|lacks?|lacking|absence\s+of|without)\s+(?:[\w-]+\s+){0,6}?medical\s+necessity\b|\bmedical\s+necessity\s+(?:has|have|was|is|had)\s+not\b|\bno\s*,\s*the\s+request\b/i;
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', "can't", 'isn’t', "isn't", "wasn't", "aren't", 'never', 'unable']);
+/** How many words before "necessary" a negation may stand (eight between it and "medically necessary"). */
+export const NEGATION_REACH = 10;
+/**
+ * "Medical necessity" negated: "there is no documentation for the medical necessity", "lack of
+ * medical necessity"; a lack word at most seven words before, or "medical necessity has not".
+ */
+export const LACKS: ReadonlySet<string> = new Set(['no', 'not', 'lack', 'lacks', 'lacking', 'absence', 'without']);
+/** "No, the request ..." (and "Yes, ..."), the answer form of older letters. */
+export const ANSWER_NO = /^\W{0,3}no\s{0,3},/i;
 
 // ---------------------------------------------------------------------------- modified and retrospective requests
 
@@ -161,12 +168,12 @@ export const MODIFIED_MARK = /\boriginal request\b/i;
 export const RETROSPECTIVE = /\bretro(?:spective(?:ly)?)?\b|\bDOS\b|\bdates?\s+of\s+service\b/i;
 /** A date of service in a title: "DOS 12/29/16", "date of service 12/07/2016", "per 12/07/2016 order", "on 1/5/2017". */
 export const SERVICE_DATE =
-  /\b(?:DOS|dates?\s+of\s+service|per|on|from|dated|provided|rendered)\s*[:(]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\b/i;
+  /\b(?:DOS|dates?\s{1,3}of\s{1,3}service|per|on|from|dated|provided|rendered)\s{0,3}[:(]?\s{0,3}(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\b/i;
 
 // ---------------------------------------------------------------------------- patient
 
 /** "a 48 year old male", "a 63-year-old female", "a 55 year-old man". Groups: age, sex word. */
-export const PATIENT_AGE_SEX = /\b(\d{1,3})[- ]?(?:years?|yr)[- ]?old,?\s+(?:\w+\s+){0,2}?(male|female|man|woman|gentleman|lady)\b/i;
+export const PATIENT_AGE_SEX = /\b(\d{1,3})[- ]?(?:years?|yr)[- ]?old,?\s{1,3}(?:\w{1,20}\s{1,3}){0,2}?(male|female|man|woman|gentleman|lady)\b/i;
 /** A summary that gives the sex without the age: "The injured worker is a female who ...". */
 export const PATIENT_SEX = /\b(?:is|was)\s+an?\s+(male|female|man|woman)\b/i;
 /**
@@ -174,7 +181,7 @@ export const PATIENT_SEX = /\b(?:is|was)\s+an?\s+(male|female|man|woman)\b/i;
  * "being treated for", "undergoing treatment for", "a primary operating diagnosis of".
  */
 export const DIAGNOSES_LEAD =
-  /\b(?:diagnosed\s+(?:with|as\s+having)|(?:working\s+|current\s+|pertinent\s+|industrial\s+|operating\s+|primary\s+)?diagnos[ie]s\s+(?:of|include[sd]?|including|are|were|was|is|consist\s+of)|(?:being\s+treated|undergoing\s+treatment|treated)\s+for(?:\s+the\s+diagnos[ie]s\s+of)?)\s*:?\s*(?:documented\s+as\s+)?/gi;
+  /\b(?:diagnosed\s+(?:with|as\s+having)|(?:working\s+|current\s+|pertinent\s+|industrial\s+|operating\s+|primary\s+)?diagnos[ie]s\s+(?:of|include[sd]?|including|are|were|was|is|consist\s+of)|(?:being\s+treated|undergoing\s+treatment|treated)\s+for(?:\s{1,3}the\s{1,3}diagnos[ie]s\s{1,3}of)?)\s{0,3}:?\s{0,3}(?:documented\s{1,3}as\s{1,3})?/gi;
 
 // ---------------------------------------------------------------------------- layouts
 

@@ -9,7 +9,7 @@ import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { activateExtension, corpusDir, describeDiagnostic, hoverText, hoversAt, positionOf, screenshot, symbolsOf, waitFor, waitForDiagnostics, workspaceDir } from '../helpers';
 
-const CASE = 'CM16-0221706';
+const CASE = 'CM17-0007300';
 
 describe('open letter PDF', () => {
   it('opens a posted PDF read-only as a letter with every feature, titled by its case number', async function () {
@@ -33,16 +33,17 @@ describe('open letter PDF', () => {
     assert.notStrictEqual(vscode.workspace.fs.isWritableFileSystem('imr-pdf'), true);
 
     const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
-    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'outcome-conflict'));
-    const conflict = diagnostics.find((d) => codeOf(d) === 'outcome-conflict');
-    // Line 58 of the extracted text, as imr-check reports it for the PDF (58:37, page 2).
-    assert.strictEqual(conflict?.range.start.line, 57, diagnostics.map(describeDiagnostic).join('\n'));
-    assert.strictEqual(conflict?.severity, vscode.DiagnosticSeverity.Error);
+    // The letter's one finding, a true defect: the title drops a digit of Trezix's strength.
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'quantity-mismatch'));
+    const mismatch = diagnostics.find((d) => codeOf(d) === 'quantity-mismatch');
+    // Line 121 of the extracted text, as imr-check reports it for the PDF (121:26, page 3).
+    assert.strictEqual(mismatch?.range.start.line, 120, diagnostics.map(describeDiagnostic).join('\n'));
+    assert.strictEqual(mismatch?.severity, vscode.DiagnosticSeverity.Warning);
     const symbols = await symbolsOf(document.uri);
-    assert.ok(JSON.stringify(symbols.map((s) => [s.name, s.children.map((c) => c.name)])).includes('Viagra'), 'the outline lists the Viagra item');
-    const title = positionOf(document, 'Three months coverage of Viagra 50mg');
-    const hovers = await hoversAt(document.uri, title.translate(0, 'Three months coverage of '.length + 1));
-    assert.match(hoverText(hovers), /sildenafil/i);
+    assert.ok(JSON.stringify(symbols.map((s) => [s.name, s.children.map((c) => c.name)])).includes('Trezix'), 'the outline lists the Trezix item');
+    const title = positionOf(document, 'One month supply of Trezix capsule');
+    const hovers = await hoversAt(document.uri, title.translate(0, 'One month supply of '.length + 1));
+    assert.match(hoverText(hovers), /dihydrocodeine/i);
     await screenshot('pdf-letter');
   });
 });
