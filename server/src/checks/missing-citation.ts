@@ -1,10 +1,11 @@
+import { fieldLabel } from '../parser/vocabulary';
 import { itemAnchor, itemName } from './item';
 import { eolOf, labelText, lineStartAt } from './util';
 import type { Check, Fix } from './types';
 
 const LABELS = {
-  'claims-administrator': 'Claims Administrator guideline:',
-  maximus: 'MAXIMUS guideline:',
+  'claims-administrator': fieldLabel('claims-administrator'),
+  maximus: fieldLabel('maximus'),
 } as const;
 
 /** An item has no guideline basis line (or an empty one). */

@@ -1,3 +1,4 @@
+import { OUTCOME_NAMES } from '../parser/vocabulary';
 import { itemAnchor, itemName } from './item';
 import type { Check, Fix } from './types';
 
@@ -17,8 +18,9 @@ const check: Check = {
         const tail = /^\s*:?(\*\*|__)?/.exec(text.slice(end, end + 6));
         if (tail) end += tail[0].length;
         const colon = /:/.test(text.slice(item.title.end, end)) ? '' : ':';
-        const suggested = item.rationale?.conclusion === 'medically-necessary' ? 'Overturned' : item.rationale?.conclusion ? 'Upheld' : undefined;
-        for (const outcome of ['Upheld', 'Overturned']) {
+        const { upheld, overturned } = OUTCOME_NAMES;
+        const suggested = item.rationale?.conclusion === 'medically-necessary' ? overturned : item.rationale?.conclusion ? upheld : undefined;
+        for (const outcome of [upheld, overturned]) {
           fixes.push({
             title: `Add the outcome "${outcome}"`,
             edits: [{ start: end, end, newText: `${colon} ${outcome}` }],

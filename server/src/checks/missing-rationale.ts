@@ -1,3 +1,4 @@
+import { fieldLabel } from '../parser/vocabulary';
 import { itemAnchor, itemName } from './item';
 import { eolOf, labelText, lineEndAt } from './util';
 import type { Check, Fix } from './types';
@@ -23,7 +24,7 @@ const check: Check = {
         const gap = decision.form === 'plain' ? eol : eol + eol;
         fixes.push({
           title: 'Insert a "Decision rationale:" label',
-          edits: [{ start: end, end, newText: `${gap}${labelText('Decision rationale:', decision.form)} ` }],
+          edits: [{ start: end, end, newText: `${gap}${labelText(fieldLabel('rationale'), decision.form)} ` }],
           preferred: true,
         });
       }

@@ -1,7 +1,8 @@
+import { OUTCOME_NAMES } from '../parser/vocabulary';
 import { editDistance } from '../text/distance';
 import type { Check, Fix } from './types';
 
-const KNOWN = ['Upheld', 'Overturned', 'Partially Overturned'];
+const KNOWN = Object.values(OUTCOME_NAMES);
 
 /** An item's outcome is not Upheld / Overturned / Partially Overturned. */
 const check: Check = {

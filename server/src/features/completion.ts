@@ -3,6 +3,7 @@
  * guideline names and topics in guideline lines, section headings and item labels at line start.
  * What to offer is decided from the current line and the section the cursor is in.
  */
+import { ANY_ITEM_LABEL, BOLD_TITLE_LINE, GUIDELINE_LABEL, ITEM_LABELS } from '../parser/vocabulary';
 import { CompletionItemKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 import { matchCase } from '../knowledge/drugNames';
@@ -15,9 +16,7 @@ import type { LetterDocument } from './document';
 import { drugMarkdown } from './hover';
 import { escapeMarkdown } from './markdown';
 
-const ITEM_LABELS = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'];
-const LABEL_AT_START = /^(Claims Administrator guidelines?|MAXIMUS guidelines?)\s*:/i;
-const ANY_LABEL = /^(?:Claims Administrator guidelines?|MAXIMUS guidelines?|Decision rationale)\s*:/i;
+const LABEL_TEXTS = ITEM_LABELS.map((l) => l.text);
 const LEAD_MARKUP = /^(?:#{1,6}\s+|\*\*|__|<b>|<strong>)/i;
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -116,8 +115,6 @@ function inIssues(ctx: Context): boolean {
   return ctx.section === undefined || ctx.section.kind === 'issues' || ctx.section.kind === 'decisions-summary';
 }
 
-/** A line that opens with a bold "Title:" (markdown form): a title being typed, never wrapped prose. */
-const BOLD_TITLE_LINE = /^[ \t]{0,20}(?:\*\*|<b>)[^*<\n]{1,200}:[ \t]*(?:\*\*|<\/b>)/;
 
 /**
  * Whether the cursor's line continues a guideline line or a rationale (wrapped prose, not a title).
@@ -152,7 +149,7 @@ function dedupe(items: CompletionItem[]): CompletionItem[] {
 function titleDrugs(ctx: Context): CompletionItem[] {
   if (!inIssues(ctx) || ctx.doc.analysis.decision.layout === 'professional-review') return [];
   const { text: bare } = barePrefix(ctx.before);
-  if (bare.includes(':') || ANY_LABEL.test(bare) || bare.length > 120) return [];
+  if (bare.includes(':') || ANY_ITEM_LABEL.test(bare) || bare.length > 120) return [];
   const word = partialWord(ctx.before);
   if (word.length === 0 || !/^\p{L}/u.test(word)) return [];
   const first = word[0].toLowerCase();
@@ -195,7 +192,7 @@ function outcomes(ctx: Context): CompletionItem[] {
   if (!inIssues(ctx)) return [];
   const { text: bare } = barePrefix(ctx.before);
   const m = /^(.*\S)\s*:\s*([A-Za-z]*)$/.exec(bare);
-  if (!m || ANY_LABEL.test(bare) || m[1].length > 200 || insideField(ctx)) return [];
+  if (!m || ANY_ITEM_LABEL.test(bare) || m[1].length > 200 || insideField(ctx)) return [];
   if (ctx.after.trim() && !/^[A-Za-z]*\s*$/.test(ctx.after)) return [];
   const word = partialWord(ctx.before);
   const from = ctx.offset - word.length;
@@ -240,7 +237,7 @@ function lineStart(ctx: Context): CompletionItem[] {
     });
   });
   if (inIssues(ctx) && ctx.section?.kind === 'issues' && !hashes) {
-    ITEM_LABELS.forEach((label, i) => {
+    LABEL_TEXTS.forEach((label, i) => {
       const newText = markdown ? `**${label}** ` : `${label} `;
       items.push({
         label,
@@ -260,7 +257,7 @@ function lineStart(ctx: Context): CompletionItem[] {
 /** Guideline names and topics after "Claims Administrator guideline:" / "MAXIMUS guideline:". */
 function guidelineLine(ctx: Context): CompletionItem[] {
   const { text: bare } = barePrefix(ctx.before);
-  const label = LABEL_AT_START.exec(bare);
+  const label = GUIDELINE_LABEL.exec(bare);
   if (!label) return [];
   const value = bare.slice(label[0].length);
   const claims = /^Claims/i.test(label[1]);

@@ -3,6 +3,7 @@
  * when they are opened. Conservative on purpose: a note or a README that merely mentions the
  * headings must stay what it is, so it takes whole-line headings plus a second kind of evidence.
  */
+import { ANY_ITEM_LABEL, DATE_HEADER_LABEL } from '../parser/vocabulary';
 import { LAYOUT_HEADINGS } from '../parser/headings';
 import { splitLines } from '../text/lineIndex';
 
@@ -21,8 +22,6 @@ const HEADINGS: ReadonlySet<string> = new Set([
 ]);
 
 const CASE_NUMBER = /\b(?:MAXIMUS |IMR )?Case Number\s*:(?:\s*(?:<\/b>|\*\*))?\s*CM\d{2}-\d{4,7}\b/i;
-const ITEM_LABEL = /^(?:MAXIMUS guidelines?|Claims Administrator guidelines?|Decision rationale)\s*:/i;
-const HEADER_LABEL = /^(?:Date Assigned|UR Denial Date|Date of UR Decision|(?:IMR )?Application Received)\s*:/i;
 const MAXIMUS = /\bMAXIMUS Federal Services\b/i;
 
 /** The evidence found in a text, for tests and for saying why a file was (not) switched. */
@@ -52,15 +51,15 @@ export function letterEvidence(text: string): LetterEvidence {
     if (fenced || trimmed.length === 0) continue;
     if (trimmed.length > 200) {
       // Prose: only a label that starts it, and MAXIMUS named in it, count.
-      if (ITEM_LABEL.test(stripMarkup(trimmed.slice(0, 80)))) evidence.itemLabels++;
+      if (ANY_ITEM_LABEL.test(stripMarkup(trimmed.slice(0, 80)))) evidence.itemLabels++;
       if (!evidence.maximus && MAXIMUS.test(trimmed)) evidence.maximus = true;
       continue;
     }
     const line = stripMarkup(trimmed);
     const key = withoutColon(line.replace(/\s+/g, ' ').toUpperCase());
     if (HEADINGS.has(key)) seen.add(key);
-    if (ITEM_LABEL.test(line)) evidence.itemLabels++;
-    if (HEADER_LABEL.test(line)) evidence.headerLabels++;
+    if (ANY_ITEM_LABEL.test(line)) evidence.itemLabels++;
+    if (DATE_HEADER_LABEL.test(line)) evidence.headerLabels++;
     if (!evidence.caseNumber && CASE_NUMBER.test(trimmed.replace(/<\/?b>|\*\*/gi, ''))) evidence.caseNumber = true;
     if (!evidence.maximus && MAXIMUS.test(line)) evidence.maximus = true;
   }

@@ -2,6 +2,7 @@
  * What every editor feature reads: one analysis of one document version and its line index. The
  * server keeps one per (uri, version); tests build one from a letter's text.
  */
+import { OUTCOME_NAMES } from '../parser/vocabulary';
 import { analyze, type AnalyzeOptions, type Analysis } from '../engine';
 import type { Decision, Item, Outcome, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
@@ -17,11 +18,7 @@ export function letterDocument(text: string, options: AnalyzeOptions = {}): Lett
 }
 
 /** Outcome names as letters write them. */
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  upheld: 'Upheld',
-  overturned: 'Overturned',
-  'partially-overturned': 'Partially Overturned',
-};
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = OUTCOME_NAMES;
 
 /** An item's name for lists: its title, else its treatment, else a placeholder. */
 export function itemLabel(item: Item): string {

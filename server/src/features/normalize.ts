@@ -8,6 +8,7 @@
  *   `### ` markup is added;
  * - edits lie inside the range asked for (the whole text when none is given).
  */
+import { LICENSURE_LABEL, NOTICE_FIELD_START, OUTCOME_LINE, SPECIALTY_LABEL } from '../parser/vocabulary';
 import type { Edit } from '../checks/types';
 import type { Decision } from '../model';
 import { LAYOUT_HEADINGS, matchHeading } from '../parser/headings';
@@ -46,12 +47,9 @@ interface LineRole {
   throughLine?: number;
 }
 
-const CREDENTIAL_LABEL = /^(State\(s\) of Licensure|Certification\(s\)\s*\/\s*Specialty)\s*:/i;
 const NUMBERED = /^\d{1,3}\)\s/;
-const NOTICE_STARTS = /^(?:Medical Treatment Guideline\(s\)|The Claims Administrator based|The (?:Expert|Professional) Reviewer based|Rationale for the Decision\s*:)/i;
 /** "1) Regarding the request for X:" stands alone once its colon is on the line. */
 const REGARDING_WHOLE = /^\d{1,3}\)\s*Regarding the request for\b.*:\s*$/i;
-const OUTCOME_LINE = /^(?:Upheld|Overturned|Partially Overturned)$/i;
 /** A wrapped line is nearly as long as the longest lines; a much shorter one ends its paragraph. */
 const FULL_LINE_SHARE = 0.5;
 const MARKUP_LINE = /^(?:#{1,6}\s|\*\*|__|<\/?(?:b|strong)>|[-*+>|]\s|```)/i;
@@ -326,10 +324,10 @@ function lineRoles(text: string, decision: Decision): Map<number, LineRole> {
   for (const line of lines) {
     if (isBlank(line) || roles.has(line.index)) continue;
     const s = bare(line);
-    const credential = CREDENTIAL_LABEL.exec(s);
+    const credential = LICENSURE_LABEL.exec(s) ?? SPECIALTY_LABEL.exec(s);
     if (credential) {
-      set(line.index, { role: 'start', bold: [[line.contentStart, line.contentStart + credential[0].length]] });
-    } else if (NUMBERED.test(s) || NOTICE_STARTS.test(s)) {
+      set(line.index, { role: 'start', bold: [[line.contentStart, line.contentStart + credential[0].trimEnd().length]] });
+    } else if (NUMBERED.test(s) || NOTICE_FIELD_START.test(s)) {
       const regarding = /^\d{1,3}\)\s*Regarding\b/i.test(s);
       set(line.index, { role: REGARDING_WHOLE.test(s) ? 'alone' : 'start', bold: [], ...(regarding ? { endsAtColon: true } : {}) });
     }

@@ -69,6 +69,13 @@ export const ITEM_LABELS: ReadonlyArray<{ kind: ItemLabelKind; text: string; pat
 
 /** Any item label at the start of a line's bare text. */
 export const ANY_ITEM_LABEL = /^(?:Claims Administrator guidelines?|MAXIMUS guidelines?|Decision rationale)\s*:/i;
+/** A guideline label (either party's) at the start of a line's bare text; group 1 is the label. */
+export const GUIDELINE_LABEL = /^(Claims Administrator guidelines?|MAXIMUS guidelines?)\s*:/i;
+
+/** The label of a field as a user writes it: "MAXIMUS guideline:". */
+export function fieldLabel(kind: ItemLabelKind): string {
+  return ITEM_LABELS.find((l) => l.kind === kind)!.text;
+}
 
 /** The outcomes, as written (any case) and as the model names them. */
 export const OUTCOME_WORDS: Readonly<Record<string, Outcome>> = {
@@ -88,6 +95,9 @@ export const OUTCOME_NAMES: Readonly<Record<Outcome, string>> = {
 export function outcomeOf(written: string): Outcome | undefined {
   return OUTCOME_WORDS[written.trim().replace(/\s+/g, ' ').toLowerCase()];
 }
+
+/** A header label that only a letter's header has (for telling a letter from other text). */
+export const DATE_HEADER_LABEL = /^(?:Date Assigned|UR Denial Date|Date of UR Decision|(?:IMR )?Application Received)\s*:/i;
 
 /** A line that is only an outcome (the title's colon ended the line before). */
 export const OUTCOME_LINE = /^(?:Upheld|Overturned|Partially Overturned)$/i;
@@ -113,6 +123,8 @@ export const NOTICE_CLAIMS_BASIS = /^The Claims Administrator based its decision
 export const NOTICE_EXPERT_BASIS = /^The (?:Expert|Professional) Reviewer based (?:his\/her|his|her|their) decision on\s*/i;
 export const NOTICE_EXPERT_BASIS_INSIDE = /\bThe (?:Expert|Professional) Reviewer based (?:his\/her|his|her|their) decision on\s*/i;
 export const NOTICE_RATIONALE = /^Rationale for the Decision\s*:\s*/i;
+/** The first words of the notice's field paragraphs, as a line wrapped after them still shows them. */
+export const NOTICE_FIELD_START = /^(?:Medical Treatment Guideline\(s\)|The Claims Administrator based|The (?:Expert|Professional) Reviewer based|Rationale for the Decision\s*:)/i;
 export const NOTICE_GUIDELINES_HEADING = /^Medical Treatment Guideline\(s\) Relied Upon/i;
 
 // ---------------------------------------------------------------------------- conclusions
