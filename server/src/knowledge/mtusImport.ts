@@ -10,7 +10,7 @@
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { ContentsEntry, Guideline, ImportedGuideline, ImportedPage } from './mtusData';
 import { loadMtusIndex, type MtusIndex } from './mtus';
-import { hasPdfHeader, loadPdfJs } from '../pdf/pdfjs';
+import { hasPdfHeader, openPdf } from '../pdf/pdfjs';
 import { isSpace } from '../text/space';
 
 /** What the import produced: the guideline's text, or why there is none. */
@@ -121,16 +121,7 @@ function errorText(e: unknown): string {
 }
 
 async function readPages(bytes: Uint8Array): Promise<{ pages: RawPage[]; pdfPages: number }> {
-  const lib = await loadPdfJs();
-  const task = lib.getDocument({
-    // pdf.js takes ownership of the buffer it is given: pass a copy.
-    data: bytes.slice(),
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-  });
+  const task = await openPdf(bytes);
   try {
     const doc = await task.promise;
     let labels: string[] | null = null;

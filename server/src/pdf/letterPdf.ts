@@ -10,7 +10,7 @@
  */
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { pageLines, type TextRun } from './lines';
-import { hasPdfHeader, loadPdfJs } from './pdfjs';
+import { hasPdfHeader, openPdf } from './pdfjs';
 
 /** The text of a letter PDF, and where its pages start in that text. */
 export interface LetterText {
@@ -67,16 +67,7 @@ function joinPages(pages: readonly string[][]): LetterText {
 }
 
 async function readPages(bytes: Uint8Array): Promise<{ pages: string[][]; total: number }> {
-  const lib = await loadPdfJs();
-  const task = lib.getDocument({
-    // pdf.js takes ownership of the buffer it is given: pass a copy.
-    data: bytes.slice(),
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-  });
+  const task = await openPdf(bytes);
   try {
     const doc = await task.promise;
     const pages: string[][] = [];

@@ -35,6 +35,22 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
+/**
+ * Starts reading a PDF with pdf.js as both readers do: on a copy of the bytes (pdf.js takes
+ * ownership of the buffer it is given), no eval, no fonts, no fetches.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<ReturnType<PdfJs['getDocument']>> {
+  const lib = await loadPdfJs();
+  return lib.getDocument({
+    data: bytes.slice(),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+  });
+}
+
 /** True when the bytes start with the PDF signature (allowing a little junk before it, as readers do). */
 export function hasPdfHeader(bytes: Uint8Array): boolean {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
