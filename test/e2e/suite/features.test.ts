@@ -28,7 +28,8 @@ import {
 const EXPECTED: Record<string, string[]> = {
   '000': [],
   '001': [],
-  '002': ['missing-conclusion'],
+  // Its rationale ends "there is no documentation for the medical necessity": a stated conclusion.
+  '002': [],
   '003': [],
   '004': ['drug-spelling', 'unknown-drug', 'drug-spelling', 'drug-spelling', 'drug-spelling'],
 };
@@ -53,9 +54,9 @@ describe('the five letters in the editor', () => {
       await waitForLanguage(uri);
       opened[prefix] = uri;
     }
-    // The letters with problems publish them; the server checks letters in the order opened, so
+    // The letter with problems publishes them; the server checks letters in the order opened, so
     // once 004 (the last) has its problems, the clean ones before it have been checked too.
-    for (const prefix of ['002', '004']) {
+    for (const prefix of ['004']) {
       await waitForDiagnostics(opened[prefix], (d) => d.length === EXPECTED[prefix].length, { what: `the problems of letter ${prefix}` });
     }
     await waitFor(async () => (await symbolsOf(opened['000'])).length > 0, { what: 'the outline of 000' });
@@ -79,9 +80,9 @@ describe('the five letters in the editor', () => {
     assert.deepStrictEqual(
       items.map((s) => [s.name, s.detail]),
       [
-        ['Klonopin 1mg quantity 30', 'Upheld'],
-        ['Baclofen 20mg quantity 90', 'Upheld'],
-        ['Norco 10/325mg quantity 180', 'Upheld'],
+        ['Klonopin 1mg quantity 30', 'Upheld · medication'],
+        ['Baclofen 20mg quantity 90', 'Upheld · medication'],
+        ['Norco 10/325mg quantity 180', 'Upheld · medication'],
       ],
     );
   });
@@ -159,8 +160,8 @@ describe('each contributed command', () => {
       return s.length === 2 ? s : undefined;
     }, { what: 'the items of the normalized letter' });
     assert.deepStrictEqual(items.map((s) => [s.name, s.detail]), [
-      ['Percocet 10/325 mg, QTY: 60', 'Overturned'],
-      ['Baclofan 20 mg, QTY: 30', 'Upheld'],
+      ['Percocet 10/325 mg, QTY: 60', 'Overturned · medication'],
+      ['Baclofan 20 mg, QTY: 30', 'Upheld · medication'],
     ]);
   });
 
