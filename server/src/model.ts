@@ -2,8 +2,12 @@
  * The decision model: what an IMR final determination letter says, with the exact place in the
  * source text of every part. Pure data; the parser builds it, checks and features read it.
  *
- * Positions and ranges are LSP-shaped (zero-based line, UTF-16 character) so that every consumer
- * (CLI JSON, language server, tests) speaks the same coordinates, but nothing here imports LSP.
+ * Every part carries its place as a `Span`: offsets (UTF-16 code units) into the source text. The
+ * front ends turn offsets into `Position` / `Range` (zero-based line and character, the shape LSP
+ * uses) with `text/lineIndex.ts`, so the CLI's JSON, the language server and the tests speak the
+ * same coordinates; nothing here imports LSP. A field that the letter does not state is `null`
+ * (never an empty string standing for "absent"); optional fields (`request`, `retrospective`,
+ * `serviceDate`) are left out when they do not apply.
  */
 
 export interface Position {
@@ -25,7 +29,7 @@ export interface Span {
   end: number;
 }
 
-/** The letter layouts the parser recognises (see docs in ARCHITECTURE.md). */
+/** The letter layouts the parser recognises, one file each in parser/layouts/ (see ARCHITECTURE.md). */
 export type Layout =
   /** 2014+ published "final determination" letter (header table, three sections, unnumbered items). */
   | 'final-determination'

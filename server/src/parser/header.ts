@@ -3,6 +3,7 @@
  * section as one text, so that a label or a value that a PDF extractor moved to the next line
  * ("Priority: Standard Application" / "Received:" / "11/03/2016") is still found.
  */
+import { isSpace } from '../text/space';
 import type { Header, HeaderField, Section, Span } from '../model';
 import type { Line } from './lines';
 import type { LetterSource } from './source';
@@ -127,8 +128,8 @@ function joinBare(src: LetterSource, lines: Line[]): { text: string; span(from: 
     for (let i = 0; i < b.text.length; i++) offsets.push(b.offsetAt(i));
   }
   const span = (from: number, to: number): Span => {
-    while (from < to && /\s/.test(text[from])) from++;
-    while (to > from && /\s/.test(text[to - 1])) to--;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     // A value ends at the end of its line when the next line is another field's.
     const cut = text.slice(from, to);
     if (to <= from) {

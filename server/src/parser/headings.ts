@@ -26,8 +26,8 @@ export const SECTION_NAMES: Record<SectionKind, string> = {
 };
 
 export type HeadingMatch =
-  /** The whole heading is on this line; body may follow after `bodyAt` characters of the key. */
-  | { def: HeadingDef; complete: true; bodyAt: number }
+  /** The whole heading is on this line (body text may follow its colon). */
+  | { def: HeadingDef; complete: true }
   /** The line starts a heading that goes on over the next line(s). */
   | { def: HeadingDef; complete: false };
 
@@ -37,10 +37,10 @@ export function matchHeading(key: string, defs: readonly HeadingDef[]): HeadingM
     if (def.prefixOnly) {
       if (!key.startsWith(def.text)) continue;
       const colon = key.indexOf(':');
-      return colon < 0 ? { def, complete: false } : { def, complete: true, bodyAt: colon + 1 };
+      return colon < 0 ? { def, complete: false } : { def, complete: true };
     }
-    if (key === def.text || key === def.text + ':') return { def, complete: true, bodyAt: key.length };
-    if (def.colon && key.startsWith(def.text + ':')) return { def, complete: true, bodyAt: def.text.length + 1 };
+    if (key === def.text || key === def.text + ':') return { def, complete: true };
+    if (def.colon && key.startsWith(def.text + ':')) return { def, complete: true };
     // A long heading hard-wrapped in PDF text.
     if (def.colon && key.length >= 20 && def.text.startsWith(key) && key.length < def.text.length) {
       return { def, complete: false };

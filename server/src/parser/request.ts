@@ -3,6 +3,7 @@
  * original request. Y was authorized by the Claims Administrator. The remaining IMR eligible
  * portion of the original request, Z is"), and a retrospective one with its date of service.
  */
+import { isSpace } from '../text/space';
 import type { ModifiedRequest, Span } from '../model';
 import { sourceOffsetOf } from '../text/trim';
 import { isoOf } from './header';
@@ -61,7 +62,7 @@ function subSpans(title: Span, source: string): (from: number, to: number) => Sp
   const offset = (i: number) => (plain ? title.start + i : sourceOffsetOf(source, title.start, title.end, title.text, i));
   return (from, to) => {
     const text = title.text;
-    while (from < to && /\s/.test(text[from])) from++;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
     while (to > from && /[\s,]/.test(text[to - 1])) to--;
     if (to <= from) return { text: '', start: offset(from), end: offset(from) };
     return { text: text.slice(from, to), start: offset(from), end: offset(to - 1) + 1 };

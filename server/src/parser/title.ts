@@ -1,3 +1,4 @@
+import { isSpace } from '../text/space';
 import type { Span } from '../model';
 import { sourceOffsetOf } from '../text/trim';
 
@@ -94,7 +95,7 @@ export function parseTitle(title: Span, source?: string): TitleParts {
   let end = name.length;
   while (end > 0 && /[\s,;:\-–(]/.test(name[end - 1])) end--;
   let start = 0;
-  while (start < end && /\s/.test(name[start])) start++;
+  while (start < end && isSpace(name.charCodeAt(start))) start++;
   const treatment = end > start ? at(start, end) : at(0, text.length);
   return { treatment, form, strength, strengthSpan, quantity, quantitySpan };
 }

@@ -3,6 +3,7 @@
  * ("Is the request for X medically necessary?"), its guidelines and its rationale in sections of
  * their own; the outcome is the rationale's conclusion.
  */
+import { isSpace } from '../../text/space';
 import type { GuidelineLine, Item, Section } from '../../model';
 import { Joined } from '../../text/joined';
 import { parseGuidelineValue } from '../citations';
@@ -83,6 +84,6 @@ function framedRequest(text: string): [number, number] | undefined {
   let to = from + at;
   const head = text.slice(from, to);
   if (/ is$/i.test(head)) to -= 3;
-  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   return to > from ? [from, to] : undefined;
 }
