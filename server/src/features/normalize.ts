@@ -10,7 +10,7 @@
  */
 import { LICENSURE_LABEL, NOTICE_FIELD_START, OUTCOME_LINE, SPECIALTY_LABEL } from '../parser/vocabulary';
 import type { Edit } from '../checks/types';
-import type { Decision } from '../model';
+import type { Decision, Item } from '../model';
 import { LAYOUT_HEADINGS, matchHeading } from '../parser/headings';
 import { headingKey, isBlank, scanLines, type Line } from '../parser/lines';
 import type { LetterDocument } from './document';
@@ -90,7 +90,6 @@ interface Block {
 }
 
 function normalizeRange(text: string, decision: Decision, from: number, to: number): Edit[] {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // The lines of the range, clipped to it.
   const lines: Line[] = [];
   for (const line of scanLines(text, true)) {
@@ -99,13 +98,19 @@ function normalizeRange(text: string, decision: Decision, from: number, to: numb
     const contentEnd = Math.min(line.contentEnd, to);
     lines.push({ ...line, contentStart, contentEnd: Math.max(contentStart, contentEnd) });
   }
-  const roles = lineRoles(text, decision);
-  const double = isDoubleSpaced(text, lines);
-  const fullLine = FULL_LINE_SHARE * wrapWidth(lines);
-  const width = (l: Line) => l.contentEnd - l.contentStart;
-  const isCaps = (l: Line) => width(l) <= 120 && /\p{Lu}.*\p{Lu}/u.test(text.slice(l.contentStart, l.contentEnd)) && !/\p{Ll}/u.test(text.slice(l.contentStart, l.contentEnd));
+  const blocks = groupBlocks(text, lines, lineRoles(text, decision));
+  return blocks.length ? blockEdits(text, blocks, from, to) : [];
+}
 
-  // Group lines into blocks (paragraphs, headings, lines of their own).
+/** How lines are joined into paragraphs: the wrap width, and whether wrapped lines are double spaced. */
+interface Wrapping {
+  double: boolean;
+  fullLine: number;
+}
+
+/** Groups lines into blocks (paragraphs, headings, lines of their own). */
+function groupBlocks(text: string, lines: Line[], roles: Map<number, LineRole>): Block[] {
+  const wrapping: Wrapping = { double: isDoubleSpaced(text, lines), fullLine: FULL_LINE_SHARE * wrapWidth(lines) };
   const blocks: Block[] = [];
   let current: Block | null = null;
   let blanks = 0;
@@ -117,28 +122,9 @@ function normalizeRange(text: string, decision: Decision, from: number, to: numb
       continue;
     }
     const role = roles.get(line.index);
-    const caps = role === undefined && isCaps(line);
+    const caps = role === undefined && isCaps(text, line);
     const continuesHeading = current?.role?.role === 'heading' && line.index <= headingUntil;
-    // "Norco 10/325mg quantity 180:" wrapped before its outcome.
-    const outcomeAlone = role === undefined && previous !== null && text[previous.contentEnd - 1] === ':' && OUTCOME_LINE.test(text.slice(line.contentStart, line.contentEnd));
-    const soft = blanks === (double ? 1 : 0);
-    const joins =
-      current !== null &&
-      previous !== null &&
-      (continuesHeading ||
-        (current.role?.throughLine !== undefined && line.index <= current.role.throughLine) ||
-        (outcomeAlone && blanks <= 1 && !current.role?.verbatim) ||
-        (role === undefined &&
-          current.role?.role !== 'alone' &&
-          current.role?.role !== 'heading' &&
-          !current.role?.verbatim &&
-          caps === (current.caps ?? false) &&
-          !(current.role?.endsAtColon && text[previous.contentEnd - 1] === ':') &&
-          soft &&
-          width(previous) >= fullLine &&
-          (!double || width(previous) <= WRAPPED_LINE_MAX) &&
-          !MARKUP_LINE.test(text.slice(line.contentStart, line.contentStart + 8))));
-    if (joins && current) {
+    if (current && previous && (continuesHeading || joins(text, current, previous, line, role, caps, blanks, wrapping))) {
       current.lines.push(line);
     } else {
       current = { lines: [line], role, ...(caps ? { caps } : {}) };
@@ -148,16 +134,45 @@ function normalizeRange(text: string, decision: Decision, from: number, to: numb
     blanks = 0;
     previous = line;
   }
-  if (blocks.length === 0) return [];
+  return blocks;
+}
 
-  // Segments covering [from, to): prefix, block, separator, block, ..., suffix.
+/** A short line in capitals (a heading the parser did not recognise, a letterhead). */
+function isCaps(text: string, l: Line): boolean {
+  const s = text.slice(l.contentStart, l.contentEnd);
+  return l.contentEnd - l.contentStart <= 120 && /\p{Lu}.*\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+}
+
+/** Whether a line goes on the block before it (after `blanks` blank lines). */
+function joins(text: string, current: Block, previous: Line, line: Line, role: LineRole | undefined, caps: boolean, blanks: number, w: Wrapping): boolean {
+  const width = (l: Line) => l.contentEnd - l.contentStart;
+  if (current.role?.throughLine !== undefined && line.index <= current.role.throughLine) return true;
+  // "Norco 10/325mg quantity 180:" wrapped before its outcome.
+  const outcomeAlone = role === undefined && text[previous.contentEnd - 1] === ':' && OUTCOME_LINE.test(text.slice(line.contentStart, line.contentEnd));
+  if (outcomeAlone && blanks <= 1 && !current.role?.verbatim) return true;
+  return (
+    role === undefined &&
+    current.role?.role !== 'alone' &&
+    current.role?.role !== 'heading' &&
+    !current.role?.verbatim &&
+    caps === (current.caps ?? false) &&
+    !(current.role?.endsAtColon && text[previous.contentEnd - 1] === ':') &&
+    blanks === (w.double ? 1 : 0) &&
+    width(previous) >= w.fullLine &&
+    (!w.double || width(previous) <= WRAPPED_LINE_MAX) &&
+    !MARKUP_LINE.test(text.slice(line.contentStart, line.contentStart + 8))
+  );
+}
+
+/** The edits that write the blocks: each block rendered, one blank line between blocks, the ends trimmed. */
+function blockEdits(text: string, blocks: Block[], from: number, to: number): Edit[] {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: Edit[] = [];
   const replace = (start: number, end: number, newText: string) => {
     if (end < start || text.slice(start, end) === newText) return;
     edits.push({ start, end, newText });
   };
-  const first = blocks[0].lines[0];
-  if (from === 0) replace(0, first.contentStart, '');
+  if (from === 0) replace(0, blocks[0].lines[0].contentStart, '');
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k];
     const start = block.lines[0].contentStart;
@@ -248,91 +263,117 @@ function renderBlock(text: string, block: Block): string {
   return out;
 }
 
+/** The lines of the text, and the role found so far for each (the first one set stays). */
+interface Roles {
+  text: string;
+  lines: Line[];
+  lineOf(offset: number): number;
+  roles: Map<number, LineRole>;
+  set(index: number, role: LineRole): void;
+}
+
 /** The role of each line that has structure, from the parsed decision and a few line patterns. */
 function lineRoles(text: string, decision: Decision): Map<number, LineRole> {
   const lines = scanLines(text);
-  const lineOf = (offset: number) => lineIndexAt(lines, offset);
   const roles = new Map<number, LineRole>();
-  const set = (index: number, role: LineRole) => {
-    if (!roles.has(index)) roles.set(index, role);
+  const r: Roles = {
+    text,
+    lines,
+    roles,
+    lineOf: (offset) => lineIndexAt(lines, offset),
+    set: (index, role) => {
+      if (!roles.has(index)) roles.set(index, role);
+    },
   };
-  const bare = (line: Line) => text.slice(line.contentStart, line.contentEnd);
-  const hasMarkup = (line: Line) => MARKUP_LINE.test(bare(line).slice(0, 8)) || /\*\*|<\/?b>/i.test(bare(line));
-
-  for (const line of lines) {
-    if (isBlank(line)) continue;
-    if (hasMarkup(line)) set(line.index, { role: /^#{1,6}\s/.test(bare(line)) ? 'alone' : 'start', bold: [], verbatim: true });
-  }
-  for (const section of decision.sections) {
-    if (section.kind === 'decisions-summary') continue;
-    const first = lineOf(section.heading.start);
-    const last = lineOf(section.heading.end);
-    const rest = text.slice(section.heading.end, lines[last].contentEnd).trim();
-    if (rest && !/^:$/.test(rest)) {
-      // "CASE SUMMARY: text goes on": a label that starts a paragraph.
-      set(first, { role: 'start', bold: [[section.heading.start, section.heading.end]] });
-      for (let i = first + 1; i <= last; i++) roles.delete(i);
-    } else {
-      set(first, { role: 'heading', bold: [], headingEnd: last });
-    }
-  }
-  const header = decision.header;
-  if (header) {
-    const byLine = new Map<number, { bold: Array<[number, number]>; through: number }>();
-    for (const f of header.fields) {
-      const i = lineOf(f.label.start);
-      const labelEnd = colonAfter(text, f.label.end, lines[lineOf(f.label.end)].contentEnd);
-      const entry = byLine.get(i) ?? { bold: [], through: i };
-      entry.bold.push([f.label.start, labelEnd]);
-      // A label the extractor broke over lines ("Application" / "Received:" / the date) is joined back.
-      if (lineOf(f.label.end) > i) entry.through = Math.max(entry.through, lineOf(f.value.end));
-      byLine.set(i, entry);
-    }
-    for (const [i, { bold, through }] of byLine) set(i, { role: 'start', bold, ...(through > i ? { throughLine: through } : {}) });
-  }
+  markupRoles(r);
+  sectionRoles(r, decision);
+  headerRoles(r, decision);
   // Item labels are marked only where the parser reads them through markup (the published layouts).
   const boldLabels = decision.layout === 'final-determination' || decision.layout === 'maximus-2014';
-  for (const item of decision.items) {
-    if (item.title.text) {
-      const i = lineOf(item.title.start);
-      const line = lines[i];
-      const titleFirst = item.title.start === line.contentStart;
-      const outcomeHere = item.outcomeSpan && lineOf(item.outcomeSpan.start) === i && lineOf(item.title.end) === i;
-      const last = lineOf(item.title.end);
-      if (titleFirst && outcomeHere) {
-        set(i, { role: 'alone', bold: [[item.title.start, colonAfter(text, item.title.end, item.outcomeSpan!.start)]] });
-      } else if (titleFirst && last === i) {
-        set(i, { role: 'alone', bold: [] });
-      } else if (titleFirst && last > i) {
-        // A title wrapped over lines: one paragraph through its outcome, the title in bold.
-        const through = item.outcomeSpan ? Math.max(last, lineOf(item.outcomeSpan.end)) : last;
-        set(i, { role: 'alone', bold: [[item.title.start, colonAfter(text, item.title.end, lines[last].contentEnd)]], throughLine: through });
-      }
-    }
-    for (const g of item.guidelines) {
-      const i = lineOf(g.label.start);
-      const labelled = boldLabels && /:$/.test(g.label.text) && g.label.start === lines[i].contentStart;
-      set(i, { role: 'start', bold: labelled ? [[g.label.start, g.label.end]] : [] });
-    }
-    const r = item.rationale;
-    if (r?.label) {
-      const i = lineOf(r.label.start);
-      const labelled = boldLabels && /:$/.test(r.label.text) && r.label.start === lines[i].contentStart;
-      set(i, { role: 'start', bold: labelled ? [[r.label.start, r.label.end]] : [] });
+  for (const item of decision.items) itemRoles(r, item, boldLabels);
+  patternRoles(r);
+  return roles;
+}
+
+/** Lines that already have markup keep their text. */
+function markupRoles(r: Roles): void {
+  for (const line of r.lines) {
+    if (isBlank(line)) continue;
+    const s = r.text.slice(line.contentStart, line.contentEnd);
+    if (MARKUP_LINE.test(s.slice(0, 8)) || /\*\*|<\/?b>/i.test(s)) {
+      r.set(line.index, { role: /^#{1,6}\s/.test(s) ? 'alone' : 'start', bold: [], verbatim: true });
     }
   }
-  for (const line of lines) {
-    if (isBlank(line) || roles.has(line.index)) continue;
-    const s = bare(line);
+}
+
+/** Section headings; "CASE SUMMARY: text goes on" is a label that starts a paragraph. */
+function sectionRoles(r: Roles, decision: Decision): void {
+  for (const section of decision.sections) {
+    if (section.kind === 'decisions-summary') continue;
+    const first = r.lineOf(section.heading.start);
+    const last = r.lineOf(section.heading.end);
+    const rest = r.text.slice(section.heading.end, r.lines[last].contentEnd).trim();
+    if (rest && !/^:$/.test(rest)) {
+      r.set(first, { role: 'start', bold: [[section.heading.start, section.heading.end]] });
+      for (let i = first + 1; i <= last; i++) r.roles.delete(i);
+    } else {
+      r.set(first, { role: 'heading', bold: [], headingEnd: last });
+    }
+  }
+}
+
+/** Header fields in bold; a label the extractor broke over lines ("Application" / "Received:" / the date) is joined back. */
+function headerRoles(r: Roles, decision: Decision): void {
+  if (!decision.header) return;
+  const byLine = new Map<number, { bold: Array<[number, number]>; through: number }>();
+  for (const f of decision.header.fields) {
+    const i = r.lineOf(f.label.start);
+    const labelEnd = colonAfter(r.text, f.label.end, r.lines[r.lineOf(f.label.end)].contentEnd);
+    const entry = byLine.get(i) ?? { bold: [], through: i };
+    entry.bold.push([f.label.start, labelEnd]);
+    if (r.lineOf(f.label.end) > i) entry.through = Math.max(entry.through, r.lineOf(f.value.end));
+    byLine.set(i, entry);
+  }
+  for (const [i, { bold, through }] of byLine) r.set(i, { role: 'start', bold, ...(through > i ? { throughLine: through } : {}) });
+}
+
+/** An item's title (a line of its own, in bold; wrapped over lines, one paragraph through its outcome) and its labels. */
+function itemRoles(r: Roles, item: Item, boldLabels: boolean): void {
+  if (item.title.text) {
+    const i = r.lineOf(item.title.start);
+    const titleFirst = item.title.start === r.lines[i].contentStart;
+    const last = r.lineOf(item.title.end);
+    const outcomeHere = item.outcomeSpan && r.lineOf(item.outcomeSpan.start) === i && last === i;
+    if (titleFirst && outcomeHere) {
+      r.set(i, { role: 'alone', bold: [[item.title.start, colonAfter(r.text, item.title.end, item.outcomeSpan!.start)]] });
+    } else if (titleFirst && last === i) {
+      r.set(i, { role: 'alone', bold: [] });
+    } else if (titleFirst && last > i) {
+      const through = item.outcomeSpan ? Math.max(last, r.lineOf(item.outcomeSpan.end)) : last;
+      r.set(i, { role: 'alone', bold: [[item.title.start, colonAfter(r.text, item.title.end, r.lines[last].contentEnd)]], throughLine: through });
+    }
+  }
+  const labels = [...item.guidelines.map((g) => g.label), ...(item.rationale?.label ? [item.rationale.label] : [])];
+  for (const label of labels) {
+    const i = r.lineOf(label.start);
+    const labelled = boldLabels && /:$/.test(label.text) && label.start === r.lines[i].contentStart;
+    r.set(i, { role: 'start', bold: labelled ? [[label.start, label.end]] : [] });
+  }
+}
+
+/** Credential labels, numbered entries and the 2013 notice's field paragraphs, by their words. */
+function patternRoles(r: Roles): void {
+  for (const line of r.lines) {
+    if (isBlank(line) || r.roles.has(line.index)) continue;
+    const s = r.text.slice(line.contentStart, line.contentEnd);
     const credential = LICENSURE_LABEL.exec(s) ?? SPECIALTY_LABEL.exec(s);
     if (credential) {
-      set(line.index, { role: 'start', bold: [[line.contentStart, line.contentStart + credential[0].trimEnd().length]] });
+      r.set(line.index, { role: 'start', bold: [[line.contentStart, line.contentStart + credential[0].trimEnd().length]] });
     } else if (NUMBERED.test(s) || NOTICE_FIELD_START.test(s)) {
       const regarding = /^\d{1,3}\)\s*Regarding\b/i.test(s);
-      set(line.index, { role: REGARDING_WHOLE.test(s) ? 'alone' : 'start', bold: [], ...(regarding ? { endsAtColon: true } : {}) });
+      r.set(line.index, { role: REGARDING_WHOLE.test(s) ? 'alone' : 'start', bold: [], ...(regarding ? { endsAtColon: true } : {}) });
     }
   }
-  return roles;
 }
 
 /** Whether a line in capitals is a section heading of some layout. */
