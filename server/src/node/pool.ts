@@ -64,6 +64,60 @@ function startWorker(script: string, setup: WorkerSetup): Worker {
 }
 
 /**
+ * Hands the batches to `count` workers, the next batch to whichever finishes first; `onBatch` gets
+ * each batch's reports. Rejects when a worker fails; the workers are stopped either way.
+ */
+async function runBatches(
+  files: readonly string[],
+  batches: number[][],
+  count: number,
+  script: string,
+  options: CheckFileOptions,
+  onBatch: (indices: number[], reports: FileReport[]) => void,
+): Promise<void> {
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let running = 0;
+      let failed = false;
+      const fail = (error: Error) => {
+        if (!failed) reject(error);
+        failed = true;
+      };
+      const feed = (worker: Worker) => {
+        if (failed) return;
+        if (next >= batches.length) {
+          running--;
+          if (running === 0) resolve();
+          return;
+        }
+        const batch = next++;
+        const task: WorkerTask = { batch, files: batches[batch].map((i) => files[i]) };
+        worker.postMessage(task);
+      };
+      if (batches.length === 0) resolve();
+      for (let w = 0; w < Math.min(count, batches.length); w++) {
+        const worker = startWorker(script, { options });
+        workers.push(worker);
+        running++;
+        worker.on('message', (result: WorkerResult) => {
+          onBatch(batches[result.batch], result.reports);
+          feed(worker);
+        });
+        worker.on('error', (e) => fail(new Error(`a checking worker failed: ${e?.message ?? String(e)}`)));
+        worker.on('exit', (code) => {
+          if (code !== 0) fail(new Error(`a checking worker stopped with exit code ${code}`));
+        });
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/**
  * Checks the files, in worker threads when there are enough of them, and returns the reports in
  * input order. Standard input (`-`) is never handed to a worker: it is read and checked here.
  * Rejects only when a worker itself fails (not when a file is unreadable: that is a report).
@@ -96,48 +150,9 @@ export async function checkFiles(files: readonly string[], options: CheckFileOpt
   const size = Math.max(1, Math.min(64, Math.ceil(pending.length / (count * 8))));
   const batches: number[][] = [];
   for (let k = 0; k < pending.length; k += size) batches.push(pending.slice(k, k + size));
-  const script = pool.workerScript ?? defaultWorkerScript();
-  const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let running = 0;
-      let failed = false;
-      const fail = (error: Error) => {
-        if (!failed) reject(error);
-        failed = true;
-      };
-      const feed = (worker: Worker) => {
-        if (failed) return;
-        if (next >= batches.length) {
-          running--;
-          if (running === 0) resolve();
-          return;
-        }
-        const batch = next++;
-        const task: WorkerTask = { batch, files: batches[batch].map((i) => files[i]) };
-        worker.postMessage(task);
-      };
-      if (batches.length === 0) resolve();
-      for (let w = 0; w < Math.min(count, batches.length); w++) {
-        const worker = startWorker(script, { options });
-        workers.push(worker);
-        running++;
-        worker.on('message', (result: WorkerResult) => {
-          const indices = batches[result.batch];
-          result.reports.forEach((report, k) => (reports[indices[k]] = report));
-          flush();
-          feed(worker);
-        });
-        worker.on('error', (e) => fail(new Error(`a checking worker failed: ${e?.message ?? String(e)}`)));
-        worker.on('exit', (code) => {
-          if (code !== 0) fail(new Error(`a checking worker stopped with exit code ${code}`));
-        });
-        feed(worker);
-      }
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await runBatches(files, batches, count, pool.workerScript ?? defaultWorkerScript(), options, (indices, done) => {
+    done.forEach((report, k) => (reports[indices[k]] = report));
+    flush();
+  });
   return reports as FileReport[];
 }
