@@ -9,123 +9,13 @@ import data from '../../data/drugs.json';
 import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from '../text/distance';
 import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd } from './drugNames';
 import { BoundedMap } from '../text/boundedMap';
-import { splitLines } from '../text/lineIndex';
-import { isSpace } from '../text/space';
+import { combinationVariants, slug, toEntry, uniqueId, validRecord } from './drugRecords';
+import type { DrugEntry, DrugMatch, DrugName, DrugRecord, IndexedName, NameRole, Suggestion } from './drugTypes';
 
-/** Guidelines a drug's governing topic can come from (see `guidelines` in drugs.json). */
-export type GuidelineId = 'CPMTG' | 'ODG' | 'ACOEM' | 'MTUS-Opioids' | 'none';
+export type { DrugEntry, DrugKind, DrugMatch, DrugName, GoverningTopic, GuidelineId, NameRole, Suggestion } from './drugTypes';
+export { describeTopic, parseWordList } from './drugRecords';
 
-/** What kind of product an entry is. `user`: a name the user added (setting or word-list file). */
-export type DrugKind =
-  | 'drug'
-  | 'combination'
-  | 'topical-compound'
-  | 'oral-suspension-kit'
-  | 'medical-food'
-  | 'supplement'
-  | 'compounding-base'
-  | 'user';
 
-/** A guideline topic that governs a drug: "CPMTG Opioids pages 74-96", "ODG Pain: Tapentadol". */
-export interface GoverningTopic {
-  guideline: GuidelineId;
-  /** ODG or ACOEM chapter ("Pain", "Knee & Leg"). */
-  chapter?: string;
-  topic: string;
-  /** Printed page or range of the 2009 CPMTG ("74-96"). */
-  pages?: string;
-  /** The page is known only roughly. */
-  approximate?: boolean;
-  note?: string;
-}
-
-/** One drug or product of the lexicon. */
-export interface DrugEntry {
-  /** Stable identifier made from the generic name ("hydrocodone-acetaminophen"). */
-  id: string;
-  /** The generic name ("hydrocodone/acetaminophen"), or a description when `genericIsDescription`. */
-  generic: string;
-  /** True when `generic` describes a product that has no generic name (medical foods, kits). */
-  genericIsDescription: boolean;
-  brands: string[];
-  /** Other names that mean this entry: salts, abbreviations, older names ("APAP", "hydrocodone ER"). */
-  aliases: string[];
-  /** The drugs a combination, compound or kit contains, each a name of the lexicon. */
-  ingredients: string[];
-  kind: DrugKind;
-  /** The heading the entry stands under in drugs.json ("Opioids", "Muscle relaxants ..."). */
-  group: string;
-  drugClass: string;
-  topics: GoverningTopic[];
-  /** The governing topics as one line of text, for hovers and messages. */
-  governs: string;
-  note?: string;
-}
-
-/** What a name is to its entry. `variant`: a spelling the lexicon derives (other order, "APAP"). */
-export type NameRole = 'generic' | 'brand' | 'alias' | 'variant';
-
-/** A name the lexicon knows, as the lexicon spells it. */
-export interface DrugName {
-  name: string;
-  role: NameRole;
-  entry: DrugEntry;
-}
-
-/** A drug name found in a text: the entry, the words as written and their offsets. */
-export interface DrugMatch {
-  entry: DrugEntry;
-  name: string;
-  start: number;
-  end: number;
-}
-
-/** A known name near a word, with its edit distance. */
-export interface Suggestion {
-  name: string;
-  distance: number;
-  entry: DrugEntry;
-}
-
-/** One drug as drugs.json stores it. */
-interface DrugRecord {
-  generic: string;
-  genericIsDescription?: boolean;
-  kind: string;
-  group?: string;
-  class: string;
-  brands: string[];
-  aliases: string[];
-  ingredients?: string[];
-  governs: GoverningTopic[];
-  note?: string;
-}
-
-/** A name prepared for matching in texts and for suggestions. */
-interface IndexedName extends DrugName {
-  key: string;
-  words: string[];
-  gaps: Gap[];
-  mask: number;
-  counts: Uint8Array;
-}
-
-const KINDS: readonly DrugKind[] = [
-  'drug',
-  'combination',
-  'topical-compound',
-  'oral-suspension-kit',
-  'medical-food',
-  'supplement',
-  'compounding-base',
-];
-const GUIDELINES: readonly GuidelineId[] = ['CPMTG', 'ODG', 'ACOEM', 'MTUS-Opioids', 'none'];
-
-/** Short forms letters use for an ingredient inside a combination name ("hydrocodone/APAP"). */
-const INGREDIENT_SHORT_FORMS: Record<string, string[]> = {
-  acetaminophen: ['APAP'],
-  aspirin: ['ASA'],
-};
 
 /**
  * Words a name may carry that do not change which drug it is (salts, release forms, strengths,
@@ -439,105 +329,6 @@ export function loadDrugLexicon(): DrugLexicon {
   return bundled;
 }
 
-/**
- * The names in a word-list file: one a line; blank lines and comments are skipped. A comment starts
- * with `#` at the start of a line or after a space, followed by a space or the line end, so names
- * such as "Tylenol #3" stay whole.
- */
-export function parseWordList(text: string): string[] {
-  const names: string[] = [];
-  for (const line of splitLines(text)) {
-    const name = line.slice(0, commentStart(line)).trim();
-    if (name) names.push(name);
-  }
-  return names;
-}
-
-/**
- * Where a word-list comment starts in a line (the line's length when it has none): the first `#`
- * at the line start or after white space, followed by white space or the line end, with no line
- * break after it. Found by scanning, not by a regular expression, so long lines cost linear time.
- */
-function commentStart(line: string): number {
-  const lastBreak = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029'));
-  for (let at = line.indexOf('#'); at >= 0; at = line.indexOf('#', at + 1)) {
-    const before = at === 0 || isSpace(line.charCodeAt(at - 1));
-    const after = at === line.length - 1 || (isSpace(line.charCodeAt(at + 1)) && lastBreak < at + 2);
-    if (before && after) return at;
-  }
-  return line.length;
-}
-
-/** One governing topic as text: "CPMTG Opioids, p. 74-96", "ODG Pain: Tapentadol". */
-export function describeTopic(topic: GoverningTopic): string {
-  let text: string;
-  if (topic.guideline === 'none') text = `No MTUS topic: ${topic.topic}`;
-  else if (topic.chapter) text = `${topic.guideline} ${topic.chapter}: ${topic.topic}`;
-  else text = `${topic.guideline} ${topic.topic}`;
-  if (topic.pages) text += `, p. ${topic.approximate ? '~' : ''}${topic.pages}`;
-  if (topic.note) text += ` (${topic.note})`;
-  return text;
-}
-
-function toEntry(record: DrugRecord, ids: Set<string>, problems: string[]): DrugEntry | undefined {
-  const kind = record.kind as DrugKind;
-  if (!KINDS.includes(kind)) {
-    problems.push(`${record.generic}: unknown kind "${record.kind}"`);
-    return undefined;
-  }
-  const topics = record.governs.filter((t) => {
-    const ok = GUIDELINES.includes(t.guideline) && typeof t.topic === 'string';
-    if (!ok) problems.push(`${record.generic}: a governing topic has an unknown guideline or no topic`);
-    return ok;
-  });
-  return {
-    id: uniqueId(slug(record.generic), ids),
-    generic: record.generic,
-    genericIsDescription: record.genericIsDescription === true,
-    brands: record.brands,
-    aliases: record.aliases,
-    ingredients: record.ingredients ?? [],
-    kind,
-    group: record.group ?? '',
-    drugClass: record.class,
-    topics,
-    governs: topics.map(describeTopic).join('; '),
-    note: record.note,
-  };
-}
-
-function validRecord(record: unknown, index: number, problems: string[]): boolean {
-  const r = record as Partial<DrugRecord> | null;
-  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  const ok =
-    typeof r === 'object' &&
-    r !== null &&
-    typeof r.generic === 'string' &&
-    typeof r.kind === 'string' &&
-    typeof r.class === 'string' &&
-    strings(r.brands) &&
-    strings(r.aliases) &&
-    (r.ingredients === undefined || strings(r.ingredients)) &&
-    Array.isArray(r.governs);
-  if (!ok) problems.push(`drug record ${index} is malformed`);
-  return ok;
-}
-
-/** Spellings of a combination that letters use but the data need not list: other order, "APAP". */
-function combinationVariants(entry: DrugEntry): string[] {
-  if (entry.kind !== 'combination' || entry.ingredients.length < 2 || entry.genericIsDescription) return [];
-  const orders = entry.ingredients.length === 2 ? [entry.ingredients, [...entry.ingredients].reverse()] : [entry.ingredients];
-  const out: string[] = [];
-  for (const order of orders) {
-    let spellings: string[][] = [[]];
-    for (const ingredient of order) {
-      const forms = [ingredient, ...(INGREDIENT_SHORT_FORMS[ingredient] ?? [])];
-      spellings = spellings.flatMap((prefix) => forms.map((f) => [...prefix, f]));
-    }
-    for (const parts of spellings) out.push(parts.join('/'));
-  }
-  return out;
-}
 
 /**
  * Where a multiword name ends when its words after the first follow `from` in the text, joined as
@@ -588,15 +379,4 @@ function rank(
   const lengthB = Math.abs(b.indexed.key.length - key.length);
   if (lengthA !== lengthB) return lengthA - lengthB;
   return a.indexed.key < b.indexed.key ? -1 : a.indexed.key > b.indexed.key ? 1 : 0;
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'drug';
-}
-
-function uniqueId(base: string, ids: Set<string>): string {
-  let id = base;
-  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-  ids.add(id);
-  return id;
 }
