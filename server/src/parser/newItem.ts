@@ -9,9 +9,15 @@ import { parseTitle } from './title';
 
 /** A new item with no fields yet; `end` is where its title (or outcome) ends. */
 export function newItem(source: string, title: Span, outcomeSpan: Span | null, outcome: Outcome | null, end: number): Item {
+  // The title's parts are read once, by retitle (a modified request's treatment is its remaining part).
   const item: Item = {
     title,
-    ...parseTitle(title, source),
+    treatment: title,
+    form: null,
+    strength: null,
+    strengthSpan: null,
+    quantity: null,
+    quantitySpan: null,
     outcome,
     outcomeSpan,
     guidelines: [],
