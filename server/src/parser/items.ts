@@ -63,7 +63,18 @@ export function readPublishedItems(src: LetterSource, sections: Section[]): Item
   return items;
 }
 
-function sectionBody(src: LetterSource, section: Section): Body {
+/**
+ * The items of the lines in [from, to) of an issues section, read as if they were the whole
+ * section's body: incremental.ts reads one edited item again this way.
+ */
+export function readItemsIn(src: LetterSource, from: number, to: number): Item[] {
+  const items: Item[] = [];
+  const body = sectionBody(src, { bodyStart: from, end: to - 1 });
+  buildItems(src, body, withMissingTitles(src, body, findMarks(src, body)), items);
+  return items;
+}
+
+function sectionBody(src: LetterSource, section: Pick<Section, 'bodyStart' | 'end'>): Body {
   const lines: Line[] = [];
   const gapBefore: boolean[] = [];
   let gap = false;
@@ -283,6 +294,19 @@ function guessedTitle(src: LetterSource, body: Body, mark: LabelMark, previousLi
   return { type: 'title', first: -1, line: -1, outcomeLine: -1, title: { text: '', start: at, end: at }, outcome: null, outcome_: null };
 }
 
+/**
+ * The first line of mark k: a title's first line; for a title guessed with no line of its own
+ * (the item starts at its label), the label's line.
+ */
+function firstLineOf(marks: Mark[], k: number): number {
+  const mark = marks[k];
+  if (mark.type === 'label') return mark.line;
+  if (mark.first >= 0) return mark.first;
+  if (mark.line >= 0) return mark.line;
+  const label = marks[k + 1];
+  return label ? firstLineOf(marks, k + 1) : -1;
+}
+
 /** Turns the marks into items: a title opens one, each label fills one of its fields. */
 function buildItems(src: LetterSource, body: Body, marks: Mark[], items: Item[]): void {
   const { lines } = body;
@@ -291,7 +315,7 @@ function buildItems(src: LetterSource, body: Body, marks: Mark[], items: Item[])
     const mark = marks[k];
     const next = marks[k + 1];
     const own = mark.type === 'title' ? lastLine(mark) : mark.line;
-    const nextFirst = next ? (next.type === 'title' ? (next.first >= 0 ? next.first : next.line) : next.line) : lines.length;
+    const nextFirst = next ? firstLineOf(marks, k + 1) : lines.length;
     const fieldEnd = Math.max(nextFirst, own + 1);
     const fieldLines = own < 0 ? [] : lines.slice(own + 1, fieldEnd);
     if (mark.type === 'title') {

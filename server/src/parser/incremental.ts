@@ -1,0 +1,263 @@
+/**
+ * Incremental re-reading: after an edit inside one disputed item's fields, the letter's cheap parts
+ * (layout, form, sections, header, reviewer, patient, suppressions) are read again, the edited item
+ * alone is read again from its lines, and every other item is kept (shifted by the edit's length
+ * when it stands after it). Anything that could move an item's boundary is a structural edit: then
+ * `reparseItem` answers undefined and the caller reads the whole text (`parse`).
+ *
+ * What decides an item's boundaries (items.ts): title lines (a colon, an outcome on the same or the
+ * next line, a label after it), labels, the lines a title reads back over, and the guessed title of
+ * an item that starts at a label. The edited item is read again as if its lines were a section of
+ * their own; that reading is taken only when it finds the same one item, and when nothing the
+ * reading of the neighbouring items looks at (the two lines before the next item, the lines its
+ * title reads back over) was touched. The consistency test (test/unit/incremental.test.ts) checks
+ * every such answer against a whole reading of the same text.
+ */
+import type { Decision, Item, Section } from '../model';
+import { readItemsIn, readPublishedItems } from './items';
+import { detectForm, detectLayout } from './layout';
+import { layoutNamed } from './layouts';
+import { MAX_READ } from './parse';
+import { readHeader } from './header';
+import { readPatient } from './patient';
+import { readReviewer } from './reviewer';
+import { findSections } from './sections';
+import { LetterSource } from './source';
+import { findSuppressions } from './suppressions';
+import { MODIFIED_MARK } from './vocabulary';
+import { shifted } from '../text/shift';
+
+/** One edit between two versions of a text: [start, oldEnd) of the old text became [start, newEnd) of the new. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The smallest change that turns `before` into `after` (common head and tail kept), or null when they are equal. */
+export function diffTexts(before: string, after: string): TextChange | null {
+  if (before === after) return null;
+  const shortest = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shortest - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** What a successful re-reading gives: the new model, the item read again, and its window in both texts. */
+export interface ItemReparse {
+  decision: Decision;
+  change: TextChange;
+  /** Index of the item read again (in `decision.items`). */
+  item: number;
+  /** The item's lines: [start, oldEnd) of the old text, [start, newEnd) of the new. */
+  window: TextChange;
+}
+
+/**
+ * The new text's model, reading again only the item the edit falls in; undefined when the edit is
+ * structural (or the letter is not of a layout read this way): then read the whole text.
+ */
+export function reparseItem(previous: Decision, before: string, after: string): ItemReparse | undefined {
+  if (previous.limits.length > 0 || after.length > MAX_READ || previous.layout === 'unknown') return undefined;
+  const change = diffTexts(before, after);
+  if (!change || hasLineBreakTrouble(before, after, change)) return undefined;
+  const layout = layoutNamed(previous.layout);
+  if (!layout || layout.readItems !== readPublishedItems) return undefined;
+  const k = editedItem(previous, before, change);
+  if (k < 0) return undefined;
+  const src = new LetterSource(after);
+  if (detectLayout(src) !== previous.layout) return undefined;
+  const sections = findSections(src, layout.headings);
+  layout.addSections?.(src, sections);
+  const delta = change.newEnd - change.oldEnd;
+  const holder = issuesSectionOf(previous, k);
+  if (holder < 0 || !sameSections(previous.sections, sections, holder, change, delta)) return undefined;
+  const window = itemWindow(previous, k, holder, before, delta);
+  // The edit must end before the next item's first line (or the next heading); at the text's end it may reach it.
+  if (change.oldEnd > window.oldEnd || (change.oldEnd === window.oldEnd && window.oldEnd < before.length)) return undefined;
+  if (!neighboursUntouched(previous, k, before, after, change, window)) return undefined;
+  const read = readItemsIn(src, window.start, window.newEnd);
+  const old = previous.items[k];
+  if (read.length !== 1 || src.limits.length > 0 || !sameOpening(read[0], old)) return undefined;
+  const items = previous.items.map((item, i) => (i < k ? item : i === k ? read[0] : shifted(item, delta)));
+  const { patient, diagnoses } = readPatient(src, sections);
+  const decision: Decision = {
+    layout: previous.layout,
+    form: detectForm(src),
+    header: readHeader(src, sections),
+    sections,
+    reviewer: readReviewer(src, sections),
+    patient,
+    diagnoses,
+    items,
+    suppressions: findSuppressions(src),
+    limits: src.limits,
+    readTo: src.readTo,
+  };
+  return { decision, change, item: k, window };
+}
+
+/** A carriage return or form feed next to or in the edit changes line ends or page breaks: read it all. */
+function hasLineBreakTrouble(before: string, after: string, change: TextChange): boolean {
+  const near = (text: string, from: number, to: number) => {
+    for (let i = Math.max(0, from - 1); i < Math.min(text.length, to + 1); i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 || c === 12) return true;
+    }
+    return false;
+  };
+  return near(before, change.start, change.oldEnd) || near(after, change.start, change.newEnd);
+}
+
+/** The item whose fields hold the start of the edit (never its title lines), or -1. */
+function editedItem(previous: Decision, before: string, change: TextChange): number {
+  const items = previous.items;
+  let lo = 0;
+  let hi = items.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start <= change.start) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (k < 0) return -1;
+  const item = items[k];
+  const titleLast = Math.max(item.title.end, item.outcomeSpan?.end ?? 0);
+  return change.start > lineEnd(before, titleLast) ? k : -1;
+}
+
+/** The index of the issues section that holds item k, or -1. */
+function issuesSectionOf(previous: Decision, k: number): number {
+  const start = previous.items[k].start;
+  return previous.sections.findIndex((s) => s.kind === 'issues' && s.bodyStart <= start && start <= s.end);
+}
+
+/**
+ * The same sections as before: those before the edit unchanged, those after it shifted by its
+ * length; the one holding the edited item (`holder`) keeps its heading, its end may move.
+ */
+function sameSections(old: Section[], now: Section[], holder: number, change: TextChange, delta: number): boolean {
+  if (old.length !== now.length) return false;
+  for (let i = 0; i < old.length; i++) {
+    const a = old[i];
+    const b = now[i];
+    if (a.kind !== b.kind || a.title !== b.title) return false;
+    // A heading inside the edit's old text was changed.
+    if (a.start >= change.start && a.start < change.oldEnd) return false;
+    const shift = a.start >= change.oldEnd ? delta : 0;
+    if (b.start !== a.start + shift || b.bodyStart !== a.bodyStart + shift) return false;
+    if (i !== holder && b.end !== a.end + shift) return false;
+  }
+  return true;
+}
+
+/**
+ * The edited item's lines: from the start of its first line to the start of the next item's first
+ * line, or (the section's last item) to the next section's heading or the end of the text.
+ */
+function itemWindow(previous: Decision, k: number, holder: number, before: string, delta: number): TextChange {
+  const section = previous.sections[holder];
+  const start = lineStart(before, previous.items[k].start);
+  const next = previous.items[k + 1];
+  let oldEnd: number;
+  if (next && next.start <= section.end) oldEnd = lineStart(before, next.start);
+  else {
+    const following = previous.sections[holder + 1];
+    oldEnd = following ? lineStart(before, following.start) : before.length;
+  }
+  return { start, oldEnd, newEnd: oldEnd + delta };
+}
+
+/**
+ * Whether the edit leaves alone what the next item's reading looks at: the lines its title reads
+ * back over, the line its guessed title may be, the labels that decide where it starts.
+ */
+function neighboursUntouched(previous: Decision, k: number, before: string, after: string, change: TextChange, window: TextChange): boolean {
+  const touched = { start: lineStart(after, change.start), end: lineEnd(after, change.newEnd) };
+  const next = previous.items[k + 1];
+  if (!next || lineStart(before, next.start) !== window.oldEnd) return true;
+  // The window's last two lines look ahead (an outcome, a label) into the next item.
+  const tail: LineRange[] = [];
+  for (const line of linesBackward(after, window.start, window.newEnd)) {
+    if (tail.length === 2) break;
+    if (after.slice(line.start, line.end).trim()) tail.push(line);
+  }
+  if (tail.length > 0 && overlaps(tail[0], touched) && after.slice(tail[0].start, tail[0].end).includes(':')) return false;
+  // An item with no outcome may start at a label (a guessed title): the labels before it decide
+  // that, and the line before it may become its title.
+  if (next.outcomeSpan === null) {
+    if (before.slice(change.start, change.oldEnd).includes(':') || after.slice(change.start, change.newEnd).includes(':')) return false;
+    if (tail.some((line) => overlaps(line, touched))) return false;
+  }
+  const framed = next.request !== undefined || MODIFIED_MARK.test(next.title.text);
+  return !readBackReaches(after, window, touched, framed);
+}
+
+/** A line as [start, end): its text without the line break. */
+interface LineRange {
+  start: number;
+  end: number;
+}
+
+function overlaps(a: LineRange, b: LineRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** The lines of [from, to), last first; `to` is a line's start or the text's end. */
+function* linesBackward(text: string, from: number, to: number): Generator<LineRange> {
+  let end = to;
+  if (end > from && text.charCodeAt(end - 1) === 10) end--;
+  while (end >= from) {
+    const start = Math.max(from, lineStart(text, end));
+    yield { start, end };
+    if (start <= from) return;
+    end = start - 1;
+  }
+}
+
+/**
+ * Whether the next item's title, read back from its first line (items.ts `titleStart`: over lines
+ * with no blank line between that do not end a sentence, at most eight), could reach a touched
+ * line. Read more widely than the parser does: markup, labels and long lines never stop it here.
+ */
+function readBackReaches(text: string, window: TextChange, touched: LineRange, framed: boolean): boolean {
+  let seen = 0;
+  for (const line of linesBackward(text, window.start, window.newEnd)) {
+    if (overlaps(line, touched)) return true;
+    const content = text.slice(line.start, line.end).trim();
+    if (!content) {
+      if (!nearFormFeed(text, line)) return false;
+      continue;
+    }
+    if (!framed && /[.;:?!]["')\]]?$/.test(content)) return false;
+    if (++seen > 8) return false;
+  }
+  return false;
+}
+
+/** Whether a blank line may be a page break (a form feed on it or on a line next to it). */
+function nearFormFeed(text: string, line: LineRange): boolean {
+  const from = lineStart(text, Math.max(0, line.start - 1));
+  const to = lineEnd(text, Math.min(text.length, line.end + 1));
+  return text.slice(from, to).includes('\f');
+}
+
+/** The first offset of the line holding `offset`. */
+function lineStart(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The end of the line holding `offset` (its line break, or the text's end). */
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl;
+}
+
+/** The same item opening: where it starts, its title and outcome as before. */
+function sameOpening(now: Item, old: Item): boolean {
+  return now.start === old.start && now.title.text === old.title.text && now.title.start === old.title.start && now.outcome === old.outcome;
+}
