@@ -1,5 +1,5 @@
 import type { Decision } from './model';
-import type { Check, CheckContext, Finding, RuleLevel, Severity } from './checks/types';
+import type { Check, CheckContext, Finding, Found, RuleLevel, Severity } from './checks/types';
 import { checkContext } from './checks/facts';
 import { CHECKS } from './checks';
 import { applySuppressions } from './checks/suppress';
@@ -23,6 +23,21 @@ export interface Analysis {
   findings: Finding[];
   /** Checks that failed on this text (a bug, never the user's fault): the rest still ran. */
   failures: string[];
+  /** The findings before suppressions, by what they depend on: what an edit may reuse (`reanalyze`). */
+  parts?: FindingParts;
+}
+
+/** The findings of one analysis by what they depend on, and what they were found with. */
+export interface FindingParts {
+  /** Of the checks that read the letter as a whole. */
+  letter: Finding[];
+  /** Of the item checks (`runItem`), per item (the index of `decision.items`). */
+  items: Finding[][];
+  /** Of the line checks (`runLines`). */
+  lines: Finding[];
+  knowledge: Knowledge;
+  rules: RuleLevels;
+  checks: readonly Check[];
 }
 
 /**
@@ -40,37 +55,68 @@ export const MAX_FINDINGS_PER_CHECK = 500;
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const decision = parse(text);
-  const context = checkContext(text, decision, options.knowledge ?? defaultKnowledge());
-  const rules = options.rules ?? {};
-  const findings: Finding[] = [];
+  const knowledge = options.knowledge ?? defaultKnowledge();
+  const context = checkContext(text, decision, knowledge);
+  const parts: FindingParts = { letter: [], items: decision.items.map(() => []), lines: [], knowledge, rules: options.rules ?? {}, checks: options.checks ?? CHECKS };
   const failures: string[] = [];
-  const checks = (options.checks ?? CHECKS).filter((c) => rules[c.code] !== 'off' && (c.anyLayout || decision.layout !== 'unknown'));
-  // In order of code, whatever the registry's order: the limits they reach read the same each time.
-  const byCode = [...checks].sort((a, b) => a.code.localeCompare(b.code));
-  const ordered = [...byCode.filter((c) => !c.afterOthers), ...byCode.filter((c) => c.afterOthers)];
-  for (const check of ordered) {
+  for (const check of checksToRun(parts, decision)) {
     try {
-      findings.push(...runCheck(check, context, rules[check.code]));
+      if (check.runItem) {
+        const perItem = decision.items.map(() => [] as Finding[]);
+        const budget = { left: MAX_FINDINGS_PER_CHECK };
+        for (let i = 0; i < decision.items.length && budget.left >= 0; i++) {
+          perItem[i] = collect(check, check.runItem(context, decision.items[i]), parts.rules[check.code], budget, context);
+        }
+        perItem.forEach((found, i) => parts.items[i].push(...found));
+      } else {
+        const found = collect(check, check.run(context), parts.rules[check.code], { left: MAX_FINDINGS_PER_CHECK }, context);
+        (check.runLines ? parts.lines : parts.letter).push(...found);
+      }
     } catch (e) {
       failures.push(`${check.code}: ${(e as Error)?.message ?? String(e)}`);
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  // Most letters carry no suppression comment: then there is no line index to build.
-  const kept = decision.suppressions.length ? applySuppressions(findings, decision.suppressions, text, new LineIndex(text)) : findings;
-  return { text, decision, findings: kept, failures };
+  return finish(text, decision, parts, failures);
 }
 
-/** One check's findings with their code and severity, at most `MAX_FINDINGS_PER_CHECK` (the letter's limits say so). */
-function runCheck(check: Check, context: CheckContext, level: RuleLevels[string]): Finding[] {
+/**
+ * The checks to run on a letter, in order of code (whatever the registry's order: the limits they
+ * reach read the same each time), those marked `afterOthers` last; none turned off, and on a text of
+ * no known layout only those marked `anyLayout`.
+ */
+export function checksToRun(parts: Pick<FindingParts, 'rules' | 'checks'>, decision: Decision): Check[] {
+  const checks = parts.checks.filter((c) => parts.rules[c.code] !== 'off' && (c.anyLayout || decision.layout !== 'unknown'));
+  const byCode = [...checks].sort((a, b) => a.code.localeCompare(b.code));
+  return [...byCode.filter((c) => !c.afterOthers), ...byCode.filter((c) => c.afterOthers)];
+}
+
+/**
+ * A check's findings with their code and severity, while `budget` lasts (shared by the runs of one
+ * check: MAX_FINDINGS_PER_CHECK in all); past it, the letter's limits say so and `budget.left` is -1.
+ */
+export function collect(check: Check, found: Iterable<Found>, level: RuleLevels[string], budget: { left: number }, context: CheckContext): Finding[] {
   const out: Finding[] = [];
-  for (const f of check.run(context)) {
-    if (out.length === MAX_FINDINGS_PER_CHECK) {
+  if (budget.left < 0) return out;
+  for (const f of found) {
+    if (budget.left === 0) {
       context.decision.limits.push(`More than ${MAX_FINDINGS_PER_CHECK} problems of kind ${check.code}: only the first ${MAX_FINDINGS_PER_CHECK} are reported.`);
+      budget.left = -1;
       break;
     }
+    budget.left--;
     const severity: Severity = level && level !== 'default' && level !== 'off' ? level : (f.severity ?? check.defaultSeverity);
     out.push({ ...f, code: check.code, severity });
   }
   return out;
+}
+
+/** The analysis from its parts: every finding in order of place, the letter's suppressions applied. */
+export function finish(text: string, decision: Decision, parts: FindingParts, failures: string[]): Analysis {
+  const findings: Finding[] = [...parts.letter];
+  for (const found of parts.items) for (const f of found) findings.push(f);
+  for (const f of parts.lines) findings.push(f);
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  // Most letters carry no suppression comment: then there is no line index to build.
+  const kept = decision.suppressions.length ? applySuppressions(findings, decision.suppressions, text, new LineIndex(text)) : findings;
+  return { text, decision, findings: kept, failures, parts };
 }

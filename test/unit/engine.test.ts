@@ -35,12 +35,13 @@ test('the registry in reverse gives the same findings, the reading limits includ
   assert.deepEqual(reverse.findings, forward.findings);
 });
 
-test('a shared fact is computed once per letter and given to every check that asks', { skip: NO_CORPUS }, () => {
+test('a shared fact is computed once per letter (per item) and given to every check that asks', { skip: NO_CORPUS }, () => {
   // Letter 004 itself titles an item "Baclofan 20 mg", a name no drug has.
   const text = readLetter('004');
   const context = checkContext(text, parse(text), defaultKnowledge());
-  const first = context.facts.unknownTreatments();
-  assert.equal(first.length, 1);
-  assert.equal(context.facts.unknownTreatments(), first);
-  assert.equal(context.facts.resolvedCitations(), context.facts.resolvedCitations());
+  const unknown = context.decision.items.map((item) => context.facts.unknownTreatment(item)).filter((u) => u !== null);
+  assert.equal(unknown.length, 1);
+  const item = unknown[0].item;
+  assert.equal(context.facts.unknownTreatment(item), unknown[0]);
+  assert.equal(context.facts.resolvedCitations(item), context.facts.resolvedCitations(item));
 });

@@ -1,9 +1,7 @@
-import type { Check, Finding, Fix, Severity } from './types';
+import { itemCheck, type Fix, type Found } from './types';
 import { pageNumberRange, proseTarget } from './mtusCitations';
 import { formatRanges, type CitationResolution, type PageVerdict, type Topic } from '../knowledge/mtus';
 import type { PageRef } from '../model';
-
-type Found = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
 
 /**
  * A cited page is outside the guideline, or the cited topic is not on it. Most 2009 CPMTG page
@@ -11,41 +9,39 @@ type Found = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
  * the page is outside the guideline, or contradicts an entry confirmed by real letters (confidence C)
  * or by an imported PDF; otherwise a hint. Silent for 2016-and-later guidelines and non-MTUS sources.
  */
-const check: Check = {
+const check = itemCheck({
   code: 'citation-page',
   description: 'A cited page is outside the guideline, or the cited topic is not on that page.',
   defaultSeverity: 'error',
   otherSeverity: { severity: 'hint', when: 'the page only disagrees with index entries not yet confirmed' },
-  *run({ decision, text, knowledge, facts }) {
+  *runItem({ text, knowledge, facts }, item) {
     const index = knowledge.mtus;
     const date = facts.letterDate();
-    for (const { citation, resolved } of facts.resolvedCitations()) {
+    for (const { citation, resolved } of facts.resolvedCitations(item)) {
       if (resolved.status !== 'mtus') continue;
       for (const verdict of resolved.pages) {
         const finding = pageFinding(resolved, verdict, citation.pageRefs[verdict.ref]);
         if (finding) yield finding;
       }
     }
-    for (const item of decision.items) {
-      for (const prose of item.rationale?.citations ?? []) {
-        if (prose.pages.length === 0) continue;
-        const target = proseTarget(index, item, prose, date);
-        if (!target.guideline || target.unchecked) continue;
-        const { count } = index.pageCount(target.guideline.id);
-        for (const page of prose.pages) {
-          if (index.pageExists(target.guideline.id, page) !== false) continue;
-          const at = pageNumberRange(text, prose.span, page);
-          yield {
-            start: at.start,
-            end: at.end,
-            message: `The rationale cites page ${page}, outside the ${target.guideline.name}${count !== null ? `, which has ${count} pages` : ''}.`,
-            data: { guideline: target.guideline.id, pages: [page, page], basis: 'page-count', certainty: 'confirmed' },
-          };
-        }
+    for (const prose of item.rationale?.citations ?? []) {
+      if (prose.pages.length === 0) continue;
+      const target = proseTarget(index, item, prose, date);
+      if (!target.guideline || target.unchecked) continue;
+      const { count } = index.pageCount(target.guideline.id);
+      for (const page of prose.pages) {
+        if (index.pageExists(target.guideline.id, page) !== false) continue;
+        const at = pageNumberRange(text, prose.span, page);
+        yield {
+          start: at.start,
+          end: at.end,
+          message: `The rationale cites page ${page}, outside the ${target.guideline.name}${count !== null ? `, which has ${count} pages` : ''}.`,
+          data: { guideline: target.guideline.id, pages: [page, page], basis: 'page-count', certainty: 'confirmed' },
+        };
       }
     }
   },
-};
+});
 
 function pageFinding(resolved: CitationResolution, verdict: PageVerdict, ref: PageRef | undefined): Found | null {
   const guideline = resolved.guideline;

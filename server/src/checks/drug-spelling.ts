@@ -2,7 +2,9 @@ import { lowerHash, nextWordStart, wordEnd } from '../knowledge/drugNames';
 import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
 import { inServiceTitle, orList, suggestionFixes, suggestionList } from './medication';
-import type { Check } from './types';
+import type { CheckFacts } from './facts';
+import type { Decision } from '../model';
+import { linesCheck } from './types';
 import { BoundedMap } from '../text/boundedMap';
 
 /** Words shorter than this are never taken for misspelled drugs (abbreviations, "Soma" vs "some"). */
@@ -24,29 +26,27 @@ export function spellingDistance(length: number): number {
  * from a drug name ("Baclofan" in a rationale). The title range that unknown-drug already reports
  * is left to it, and so are the titles of items that are not medications (an MRI, a therapy).
  */
-const check: Check = {
+const check = linesCheck({
   code: 'drug-spelling',
   description: 'A word in the text looks like a misspelled drug name.',
   defaultSeverity: 'hint',
-  *run({ text: whole, decision, knowledge, facts }) {
+  *runLines({ text: whole, decision, knowledge, facts }, from, to) {
     const drugs = knowledge.drugs;
     // Only what the parser read: a text cut short by its limits is not scanned past them.
     const text = decision.readTo < whole.length ? whole.slice(0, decision.readTo) : whole;
     const memo = memoFor(drugs);
-    // The titles unknown-drug reports are left to it: found only once a suspect word turns up,
-    // which most letters never have.
-    let titles: ReadonlyArray<{ start: number; end: number }> | undefined;
+    const stop = Math.min(to, text.length);
     // Line by line: a word never spans a line break, and a line seen before (the rest of the
     // letter after a keystroke, a paragraph every letter has) is answered from the memo.
-    for (let from = 0; from < text.length; ) {
-      const nl = text.indexOf('\n', from);
-      const to = nl < 0 ? text.length : nl;
-      const suspects = to - from >= MIN_LENGTH ? lineSuspects(text, from, to, memo, drugs) : NONE;
+    for (let lineFrom = from; lineFrom < stop; ) {
+      const nl = text.indexOf('\n', lineFrom);
+      const lineTo = nl < 0 ? text.length : nl;
+      const suspects = lineTo - lineFrom >= MIN_LENGTH ? lineSuspects(text, lineFrom, lineTo, memo, drugs) : NONE;
       for (const suspect of suspects) {
-        const start = from + suspect.at;
+        const start = lineFrom + suspect.at;
         const end = start + suspect.word.length;
-        titles ??= facts.unknownTreatments();
-        if (titles.some((t) => t.start < end && t.end > start) || inServiceTitle(decision, start, end) || insideDrugName(text, start, end, drugs)) continue;
+        // The titles unknown-drug reports are left to it.
+        if (inUnknownTitle(decision, facts, start, end) || inServiceTitle(decision, start, end) || insideDrugName(text, start, end, drugs)) continue;
         const names = suggestionList(suspect.word, suspect.suggestions);
         yield {
           start,
@@ -58,10 +58,28 @@ const check: Check = {
           data: { word: suspect.word, suggestions: names },
         };
       }
-      from = to + 1;
+      lineFrom = lineTo + 1;
     }
   },
-};
+});
+
+/** Whether [start, end) overlaps the treatment of an item whose title names no known drug (unknown-drug's finding). */
+function inUnknownTitle(decision: Decision, facts: CheckFacts, start: number, end: number): boolean {
+  const items = decision.items;
+  // The last item that starts before the word's end, and the one before it, are the only ones it can touch.
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 2; i--) {
+    const unknown = facts.unknownTreatment(items[i]);
+    if (unknown && unknown.start < end && unknown.end > start) return true;
+  }
+  return false;
+}
 
 /**
  * Whether the word at [start, end) is part of a known multiword name ("Tylenol with Codeine"). A

@@ -44,19 +44,14 @@ export function namesService(title: string): boolean {
 }
 
 /**
- * The medication items whose title names no known drug, nor a service, and whose treatment has a
- * word that is not plain English ("Baclofan"; not "Sleep aid"), each with suggestions. The checks
- * read it through `context.facts.unknownTreatments()`, computed once per letter.
+ * A medication item whose title names no known drug, nor a service, and whose treatment has a word
+ * that is not plain English ("Baclofan"; not "Sleep aid"), with suggestions; undefined for any
+ * other item. The checks read it through `context.facts.unknownTreatment(item)`, computed once per item.
  */
-export function judgeItems(text: string, decision: Decision, drugs: DrugLexicon): UnknownTreatment[] {
-  const out: UnknownTreatment[] = [];
-  for (const item of decision.items) {
-    if (!item.title.text || !isMedicationItem(item)) continue;
-    if (drugs.findAll(item.title.text).length > 0 || namesService(item.title.text)) continue;
-    const found = judgeTreatment(text, item, drugs);
-    if (found) out.push(found);
-  }
-  return out;
+export function judgeItem(text: string, item: Item, drugs: DrugLexicon): UnknownTreatment | undefined {
+  if (!item.title.text || !isMedicationItem(item)) return undefined;
+  if (drugs.findAll(item.title.text).length > 0 || namesService(item.title.text)) return undefined;
+  return judgeTreatment(text, item, drugs);
 }
 
 /** The quick fixes for a word and its suggestions: one per name, the first preferred, safe when obvious. */

@@ -94,15 +94,13 @@ export interface ResolvedCitation {
 }
 
 /**
- * Every citation of every item's guideline lines, resolved against the index at the letter's date.
- * The checks read it through `context.facts.resolvedCitations()`, computed once per letter.
+ * Every citation of an item's guideline lines, resolved against the index at the letter's date.
+ * The checks read it through `context.facts.resolvedCitations(item)`, computed once per item.
  */
-export function resolveCitations(decision: Decision, index: MtusIndex, date: string | null): ResolvedCitation[] {
+export function resolveItemCitations(item: Item, index: MtusIndex, date: string | null): ResolvedCitation[] {
   const list: ResolvedCitation[] = [];
-  for (const item of decision.items) {
-    for (const line of item.guidelines) {
-      for (const citation of line.citations) list.push({ item, citation, resolved: index.resolveCitation(citation, { date }) });
-    }
+  for (const line of item.guidelines) {
+    for (const citation of line.citations) list.push({ item, citation, resolved: index.resolveCitation(citation, { date }) });
   }
   return list;
 }

@@ -1,4 +1,4 @@
-import type { Decision } from '../model';
+import type { Decision, Item } from '../model';
 import type { Knowledge } from '../knowledge';
 import type { CheckFacts } from './facts';
 
@@ -60,7 +60,15 @@ export interface CheckContext {
   facts: CheckFacts;
 }
 
-/** One check: its code is its file name and its doc page (docs/rules/<code>.md). */
+/** A finding as a check yields it: the engine adds the code, and the severity when the check leaves it out. */
+export type Found = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
+
+/**
+ * One check: its code is its file name and its doc page (docs/rules/<code>.md). What its findings
+ * depend on decides how an edit re-runs it (see ARCHITECTURE.md, "Incremental analysis"): a check
+ * with `runItem` reads one item at a time, one with `runLines` a range of lines; the others read the
+ * letter as a whole and run again after every edit.
+ */
 export interface Check {
   code: string;
   /** One sentence: what the check finds. */
@@ -75,5 +83,36 @@ export interface Check {
   anyLayout?: boolean;
   /** Runs after every other check (it reports what they left unreported: `Decision.limits`). */
   afterOthers?: boolean;
-  run(context: CheckContext): Iterable<Omit<Finding, 'code' | 'severity'> & { severity?: Severity }>;
+  /** Every finding on the letter. */
+  run(context: CheckContext): Iterable<Found>;
+  /**
+   * The findings of one item: read from that item and from what an edit inside an item never
+   * changes (the layout, the form, the header). `run` is then every item's in turn.
+   */
+  runItem?(context: CheckContext, item: Item): Iterable<Found>;
+  /**
+   * The findings on the lines that start in [from, to), reading the text at most two lines around
+   * them and the items whose titles those lines hold. `run` is then the whole text's.
+   */
+  runLines?(context: CheckContext, from: number, to: number): Iterable<Found>;
+}
+
+/** A check that reads one item at a time (its `run` goes through the items in order). */
+export function itemCheck(check: Omit<Check, 'run' | 'runItem' | 'runLines'> & Required<Pick<Check, 'runItem'>>): Check {
+  return {
+    ...check,
+    *run(context) {
+      for (const item of context.decision.items) yield* check.runItem(context, item);
+    },
+  };
+}
+
+/** A check that reads the text line by line (its `run` reads what the parser read: up to `readTo`). */
+export function linesCheck(check: Omit<Check, 'run' | 'runItem' | 'runLines'> & Required<Pick<Check, 'runLines'>>): Check {
+  return {
+    ...check,
+    run(context) {
+      return check.runLines(context, 0, Math.min(context.text.length, context.decision.readTo));
+    },
+  };
 }

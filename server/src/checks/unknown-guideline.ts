@@ -1,4 +1,4 @@
-import type { Check, Fix } from './types';
+import { itemCheck, type Fix } from './types';
 import { nameRange, proseTarget } from './mtusCitations';
 import type { Citation } from '../model';
 import type { Guideline, MtusIndex } from '../knowledge/mtus';
@@ -8,15 +8,15 @@ import type { Guideline, MtusIndex } from '../knowledge/mtus';
  * have, or cites a non-MTUS source (ODG, ACOEM 3rd ed.) as MTUS. Non-MTUS citations are recognised
  * as such and left alone; guideline names and regulations in rationale prose get a hint.
  */
-const check: Check = {
+const check = itemCheck({
   code: 'unknown-guideline',
   description: 'A citation names a guideline that is not known.',
   defaultSeverity: 'warning',
   otherSeverity: { severity: 'hint', when: 'the name is in rationale prose' },
-  *run({ decision, text, knowledge, facts }) {
+  *runItem({ text, knowledge, facts }, item) {
     const index = knowledge.mtus;
     const date = facts.letterDate();
-    for (const { citation, resolved } of facts.resolvedCitations()) {
+    for (const { citation, resolved } of facts.resolvedCitations(item)) {
       const at = citation.guidelineSpan.end > citation.guidelineSpan.start ? citation.guidelineSpan : citation.span;
       if (resolved.status === 'unknown') {
         const yearless = resolved.match?.yearMismatch ? resolved.match.guideline : null;
@@ -39,36 +39,34 @@ const check: Check = {
         };
       }
     }
-    for (const item of decision.items) {
-      for (const prose of item.rationale?.citations ?? []) {
-        if (prose.regulation) {
-          const regulation = index.resolveRegulation(prose.regulation, { date });
-          if (regulation?.problem) {
-            yield {
-              start: prose.span.start,
-              end: prose.span.end,
-              severity: 'hint',
-              message: `The rationale cites "${prose.span.text}", but ${regulation.problem}.`,
-              data: { regulation: prose.regulation },
-            };
-          }
-          continue;
-        }
-        const target = proseTarget(index, item, prose, date);
-        if (target.unknown && prose.guideline) {
-          const at = nameRange(text, prose.span, prose.guideline);
+    for (const prose of item.rationale?.citations ?? []) {
+      if (prose.regulation) {
+        const regulation = index.resolveRegulation(prose.regulation, { date });
+        if (regulation?.problem) {
           yield {
-            start: at.start,
-            end: at.end,
+            start: prose.span.start,
+            end: prose.span.end,
             severity: 'hint',
-            message: `The rationale cites "${prose.guideline}", which is not a guideline the MTUS index knows.`,
-            data: { guideline: prose.guideline },
+            message: `The rationale cites "${prose.span.text}", but ${regulation.problem}.`,
+            data: { regulation: prose.regulation },
           };
         }
+        continue;
+      }
+      const target = proseTarget(index, item, prose, date);
+      if (target.unknown && prose.guideline) {
+        const at = nameRange(text, prose.span, prose.guideline);
+        yield {
+          start: at.start,
+          end: at.end,
+          severity: 'hint',
+          message: `The rationale cites "${prose.guideline}", which is not a guideline the MTUS index knows.`,
+          data: { guideline: prose.guideline },
+        };
       }
     }
   },
-};
+});
 
 /** The names a guideline has with each of its years: ["Knee Complaints 2004"]. */
 function editions(g: Guideline): string[] {

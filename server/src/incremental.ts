@@ -1,0 +1,101 @@
+/**
+ * Incremental analysis: after an edit inside one disputed item's fields, the parser reads that item
+ * again (parser/incremental.ts) and only its checks run again; every other item's findings are kept
+ * (moved by the edit's length when they stand after it), the line checks read again the item's
+ * lines and two lines around them, and the checks of the letter as a whole run again (they read the
+ * header and the sections: little). Any other edit is read whole (`analyze`). The result is always
+ * the one `analyze` gives the same text (test/unit/incremental.test.ts checks it edit by edit).
+ */
+import { CHECKS } from './checks';
+import { checkContext } from './checks/facts';
+import type { Finding } from './checks/types';
+import { analyze, checksToRun, collect, finish, MAX_FINDINGS_PER_CHECK, type AnalyzeOptions, type Analysis, type FindingParts, type RuleLevels } from './engine';
+import { defaultKnowledge } from './knowledge';
+import { reparseItem, type ItemReparse, type TextChange } from './parser/incremental';
+import { shifted } from './text/shift';
+
+/** How the last `reanalyze` went, for the bench and the tests: an item read again, or the whole text. */
+export type ReanalyzePath = 'item' | 'whole';
+
+/** The analysis of `text`, an edited version of `previous.text`, reading again only what the edit can change. */
+export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Analysis & { path: ReanalyzePath } {
+  const reused = reuse(previous, text, options);
+  return reused ? Object.assign(reused, { path: 'item' as const }) : Object.assign(analyze(text, options), { path: 'whole' as const });
+}
+
+function reuse(previous: Analysis, text: string, options: AnalyzeOptions): Analysis | undefined {
+  const knowledge = options.knowledge ?? defaultKnowledge();
+  const rules = options.rules ?? {};
+  const checks = options.checks ?? CHECKS;
+  const old = previous.parts;
+  if (!old || previous.failures.length > 0 || old.knowledge !== knowledge || old.checks !== checks || !sameRules(old.rules, rules)) return undefined;
+  const re = reparseItem(previous.decision, previous.text, text);
+  if (!re) return undefined;
+  const parts: FindingParts = { letter: [], items: [], lines: [], knowledge, rules, checks };
+  const delta = re.change.newEnd - re.change.oldEnd;
+  parts.items = old.items.map((found, i) => (i < re.item ? found : i === re.item ? [] : shifted(found, delta)));
+  const lines = linesAround(text, re.window);
+  if (!runAgain(parts, re, text, lines)) return undefined;
+  // The line checks' findings outside the lines read again: kept, or moved by the edit's length.
+  const oldTo = lines.to - delta;
+  for (const f of old.lines) {
+    if (f.start < lines.from) parts.lines.push(f);
+    else if (f.start >= oldTo) parts.lines.push(shifted(f, delta));
+  }
+  if (re.decision.limits.length > 0 || overBudget(parts)) return undefined;
+  return finish(text, re.decision, parts, []);
+}
+
+/** Runs the letter checks, the item checks on the item read again, the line checks on `lines`; false when one fails. */
+function runAgain(parts: FindingParts, re: ItemReparse, text: string, lines: { from: number; to: number }): boolean {
+  const context = checkContext(text, re.decision, parts.knowledge);
+  const item = re.decision.items[re.item];
+  for (const check of checksToRun(parts, re.decision)) {
+    const budget = { left: MAX_FINDINGS_PER_CHECK };
+    const level = parts.rules[check.code];
+    try {
+      if (check.runItem) parts.items[re.item].push(...collect(check, check.runItem(context, item), level, budget, context));
+      else if (check.runLines) parts.lines.push(...collect(check, check.runLines(context, lines.from, lines.to), level, budget, context));
+      else parts.letter.push(...collect(check, check.run(context), level, budget, context));
+    } catch {
+      // The whole reading reports the failure as `analyze` does.
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The lines a line check reads again: the item's window and two lines on either side (a line
+ * check reads two lines around each line), in the new text.
+ */
+function linesAround(text: string, window: TextChange): { from: number; to: number } {
+  let from = window.start;
+  for (let n = 0; n < 2 && from > 0; n++) from = text.lastIndexOf('\n', from - 2) + 1;
+  let to = window.newEnd;
+  for (let n = 0; n < 2 && to < text.length; n++) {
+    const nl = text.indexOf('\n', to);
+    to = nl < 0 ? text.length : nl + 1;
+  }
+  return { from, to };
+}
+
+/** Whether a check has more findings than a whole reading keeps (it would cut them and say so). */
+function overBudget(parts: FindingParts): boolean {
+  const counts = new Map<string, number>();
+  const count = (found: Finding[]) => {
+    for (const f of found) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  };
+  count(parts.letter);
+  parts.items.forEach(count);
+  count(parts.lines);
+  for (const n of counts.values()) if (n > MAX_FINDINGS_PER_CHECK) return true;
+  return false;
+}
+
+function sameRules(a: RuleLevels, b: RuleLevels): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if ((a[key] ?? 'default') !== (b[key] ?? 'default')) return false;
+  return true;
+}
