@@ -8,9 +8,11 @@
  */
 import { CHECKS } from './checks';
 import { checkContext } from './checks/facts';
+import { letterDate } from './checks/mtusCitations';
 import type { Finding } from './checks/types';
 import { analyze, checksToRun, collect, finish, MAX_FINDINGS_PER_CHECK, type AnalyzeOptions, type Analysis, type FindingParts, type RuleLevels } from './engine';
 import { defaultKnowledge } from './knowledge';
+import type { Decision } from './model';
 import { reparseItem, type ItemReparse, type TextChange } from './parser/incremental';
 import { shifted } from './text/shift';
 
@@ -30,7 +32,7 @@ function reuse(previous: Analysis, text: string, options: AnalyzeOptions): Analy
   const old = previous.parts;
   if (!old || previous.failures.length > 0 || old.knowledge !== knowledge || old.checks !== checks || !sameRules(old.rules, rules)) return undefined;
   const re = reparseItem(previous.decision, previous.text, text);
-  if (!re) return undefined;
+  if (!re || !sameLetterFacts(previous.decision, re.decision)) return undefined;
   const parts: FindingParts = { letter: [], items: [], lines: [], knowledge, rules, checks };
   const delta = re.change.newEnd - re.change.oldEnd;
   parts.items = old.items.map((found, i) => (i < re.item ? found : i === re.item ? [] : shifted(found, delta)));
@@ -91,6 +93,14 @@ function overBudget(parts: FindingParts): boolean {
   count(parts.lines);
   for (const n of counts.values()) if (n > MAX_FINDINGS_PER_CHECK) return true;
   return false;
+}
+
+/**
+ * What item checks read of the letter as a whole, the same before and after the edit: its layout,
+ * its surface form (the labels a fix inserts) and its date (which MTUS edition a citation means).
+ */
+function sameLetterFacts(a: Decision, b: Decision): boolean {
+  return a.layout === b.layout && a.form === b.form && letterDate(a) === letterDate(b);
 }
 
 function sameRules(a: RuleLevels, b: RuleLevels): boolean {

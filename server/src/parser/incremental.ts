@@ -13,8 +13,9 @@
  * title reads back over) was touched. The consistency test (test/unit/incremental.test.ts) checks
  * every such answer against a whole reading of the same text.
  */
-import type { Decision, Item, Section } from '../model';
+import type { Decision, Item, Section, Span } from '../model';
 import { readItemsIn, readPublishedItems } from './items';
+import { MAX_STRUCTURE_LENGTH } from './lines';
 import { detectForm, detectLayout } from './layout';
 import { layoutNamed } from './layouts';
 import { MAX_READ } from './parse';
@@ -77,10 +78,10 @@ export function reparseItem(previous: Decision, before: string, after: string): 
   const window = itemWindow(previous, k, holder, before, delta);
   // The edit must end before the next item's first line (or the next heading); at the text's end it may reach it.
   if (change.oldEnd > window.oldEnd || (change.oldEnd === window.oldEnd && window.oldEnd < before.length)) return undefined;
-  if (!neighboursUntouched(previous, k, before, after, change, window)) return undefined;
   const read = readItemsIn(src, window.start, window.newEnd);
   const old = previous.items[k];
   if (read.length !== 1 || src.limits.length > 0 || !sameOpening(read[0], old)) return undefined;
+  if (!neighboursUntouched(previous, k, read[0], before, after, change, window)) return undefined;
   const items = previous.items.map((item, i) => (i < k ? item : i === k ? read[0] : shifted(item, delta)));
   const { patient, diagnoses } = readPatient(src, sections);
   const decision: Decision = {
@@ -174,27 +175,42 @@ function itemWindow(previous: Decision, k: number, holder: number, before: strin
 
 /**
  * Whether the edit leaves alone what the next item's reading looks at: the lines its title reads
- * back over, the line its guessed title may be, the labels that decide where it starts.
+ * back over, the line its guessed title may be, the label that decides whether it starts at its own
+ * label. `read` is the edited item read again.
  */
-function neighboursUntouched(previous: Decision, k: number, before: string, after: string, change: TextChange, window: TextChange): boolean {
+function neighboursUntouched(previous: Decision, k: number, read: Item, before: string, after: string, change: TextChange, window: TextChange): boolean {
   const touched = { start: lineStart(after, change.start), end: lineEnd(after, change.newEnd) };
   const next = previous.items[k + 1];
   if (!next || lineStart(before, next.start) !== window.oldEnd) return true;
-  // The window's last two lines look ahead (an outcome, a label) into the next item.
   const tail: LineRange[] = [];
   for (const line of linesBackward(after, window.start, window.newEnd)) {
     if (tail.length === 2) break;
     if (after.slice(line.start, line.end).trim()) tail.push(line);
   }
-  if (tail.length > 0 && overlaps(tail[0], touched) && after.slice(tail[0].start, tail[0].end).includes(':')) return false;
-  // An item with no outcome may start at a label (a guessed title): the labels before it decide
-  // that, and the line before it may become its title.
+  // The window's last line, as a title ending in a colon, would look ahead into the next item for
+  // its outcome or label; a label line, or a line too long for structure, never is a title.
+  if (tail.length > 0 && overlaps(tail[0], touched) && mayBeTitle(after, tail[0], read)) return false;
+  // An item with no outcome may start at a label (a guessed title): the line before it may become
+  // its title, and the last label before it decides whether it starts there.
   if (next.outcomeSpan === null) {
-    if (before.slice(change.start, change.oldEnd).includes(':') || after.slice(change.start, change.newEnd).includes(':')) return false;
-    if (tail.some((line) => overlaps(line, touched))) return false;
+    if (tail.some((line) => overlaps(line, touched)) || lastLabel(read) !== lastLabel(previous.items[k])) return false;
   }
   const framed = next.request !== undefined || MODIFIED_MARK.test(next.title.text);
   return !readBackReaches(after, window, touched, framed);
+}
+
+/** Whether a line of the window could be read as a title line: a colon, not too long, not one of the item's labels. */
+function mayBeTitle(text: string, line: LineRange, item: Item): boolean {
+  const content = text.slice(line.start, line.end);
+  if (!content.includes(':') || content.trim().length > MAX_STRUCTURE_LENGTH) return false;
+  return !labelsOf(item).some((label) => label.start >= line.start && label.start <= line.end);
+}
+
+/** The labels of an item's fields. */
+function labelsOf(item: Item): Span[] {
+  const labels = item.guidelines.map((g) => g.label);
+  if (item.rationale?.label) labels.push(item.rationale.label);
+  return labels;
 }
 
 /** A line as [start, end): its text without the line break. */
@@ -255,6 +271,15 @@ function lineStart(text: string, offset: number): number {
 function lineEnd(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? text.length : nl;
+}
+
+/**
+ * The kind of an item's last label. A label that cannot follow it starts a new item (items.ts
+ * `withMissingTitles`): an item with no outcome after this one may have started so.
+ */
+function lastLabel(item: Item): string {
+  if (item.rationale) return 'rationale';
+  return item.guidelines.length > 0 ? item.guidelines[item.guidelines.length - 1].by : 'none';
 }
 
 /** The same item opening: where it starts, its title and outcome as before. */

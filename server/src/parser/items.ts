@@ -332,7 +332,7 @@ function buildItems(src: LetterSource, body: Body, marks: Mark[], items: Item[])
       continue;
     }
     if (!current) continue;
-    const value = new Joined(src.text);
+    const value = new Joined(src.text, mark.valueStart);
     value.add(mark.valueStart, lines[mark.line].contentEnd);
     for (const l of fieldLines) value.add(l.contentStart, l.contentEnd);
     current.end = Math.max(current.end, fieldLines.length ? fieldLines[fieldLines.length - 1].contentEnd : lines[mark.line].contentEnd);

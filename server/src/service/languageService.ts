@@ -16,6 +16,7 @@ import type { ExportResult, NormalizeParams, NormalizeResponse, SummaryResult } 
 import { decisionSummary, statusText, summaryMarkdown } from '../features/summary';
 import { documentSymbols } from '../features/symbols';
 import { indexLetter, workspaceSymbols, type IndexedLetter } from '../features/workspaceSymbols';
+import { reanalyze } from '../incremental';
 import { decisionToJson, findingsToJson } from '../json';
 import { defaultKnowledge, type Knowledge } from '../knowledge';
 import { parse } from '../parser/parse';
@@ -49,7 +50,7 @@ export interface ServiceHost extends SettingsHost {
   workspaceLetters?: WorkspaceLetterSource;
   /** The file path of a uri, for exported JSON (the uri itself when it names no file). */
   uriToPath(uri: string): string;
-  /** The engine (`analyze` by default; as the Markdown service is given its parser). */
+  /** The engine (`analyze`, and `reanalyze` after an edit, by default; as the Markdown service is given its parser). */
   analyze?: typeof analyze;
 }
 
@@ -101,7 +102,9 @@ export class LanguageService {
     const text = doc.getText();
     const settings = this.settings.last(doc.uri);
     const knowledge = this.knowledgeFor(settings.extraDrugs);
-    const analysis = this.safeAnalyze(doc.uri, text, knowledge, settings.rules);
+    // An edit of the version analysed last reads again only what it can change.
+    const previous = cached && cached.version < doc.version ? cached.analysis : undefined;
+    const analysis = this.safeAnalyze(doc.uri, text, knowledge, settings.rules, previous);
     const state: DocumentState = { uri: doc.uri, version: doc.version, analysis, lines: new LineIndex(text), knowledge };
     this.states.set(doc.uri, state);
     return state;
@@ -252,13 +255,15 @@ export class LanguageService {
   }
 
   /**
-   * Analyses a letter, logging the checks that failed and the limits reached; a failure of the
-   * parser itself gives an empty analysis and a log line instead of a dead server.
+   * Analyses a letter (from its previous analysis when there is one: `reanalyze`), logging the
+   * checks that failed and the limits reached; a failure of the parser itself gives an empty
+   * analysis and a log line instead of a dead server.
    */
-  private safeAnalyze(uri: string, text: string, knowledge: Knowledge, rules: RuleLevels): Analysis {
+  private safeAnalyze(uri: string, text: string, knowledge: Knowledge, rules: RuleLevels, previous?: Analysis): Analysis {
     let analysis: Analysis;
     try {
-      analysis = (this.host.analyze ?? analyze)(text, { knowledge, rules });
+      if (this.host.analyze) analysis = this.host.analyze(text, { knowledge, rules });
+      else analysis = previous ? reanalyze(previous, text, { knowledge, rules }) : analyze(text, { knowledge, rules });
     } catch (e) {
       this.logFailure('analysis', uri, e);
       return { text, decision: parse(''), findings: [], failures: [`parser: ${(e as Error)?.message ?? String(e)}`] };

@@ -12,7 +12,14 @@ export class Joined {
   private length = 0;
   private cached: string | undefined;
 
-  constructor(private readonly source: string) {}
+  /**
+   * `emptyAt` is where an empty text stands in the source (a label with nothing after it): its
+   * span starts and ends there.
+   */
+  constructor(
+    private readonly source: string,
+    private readonly emptyAt = 0,
+  ) {}
 
   /** Appends source[start, end) after a joining space (when not the first piece). Empty pieces are skipped. */
   add(start: number, end: number): this {
@@ -40,7 +47,7 @@ export class Joined {
   /** Source offset of the character at text offset i (a joining space maps to the end of the piece before it). */
   sourceOffset(i: number): number {
     const p = this.pieces;
-    if (p.length === 0) return 0;
+    if (p.length === 0) return this.emptyAt;
     let lo = 0;
     let hi = p.length / 3 - 1;
     while (lo < hi) {
@@ -62,7 +69,7 @@ export class Joined {
 
   /** The text [from, to) as a Joined of its own, each character still mapped to the source. */
   slice(from: number, to: number): Joined {
-    const out = new Joined(this.source);
+    const out = new Joined(this.source, this.sourceOffset(from));
     const p = this.pieces;
     for (let k = 0; k < p.length; k += 3) {
       const textStart = p[k];
