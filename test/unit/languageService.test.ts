@@ -130,3 +130,30 @@ test('a text that makes the analysis throw: logged once with its stack, empty an
   open(good, readLetter('003'));
   assert.ok(service.documentSymbols(good).length > 0);
 });
+
+test('typing in an open letter analyses the new version from the last: the same diagnostics as a fresh analysis', { skip: NO_CORPUS }, async () => {
+  const { host, open } = memoryHost();
+  const service = new LanguageService(host);
+  const uri = 'mem:/typing.imr';
+  let text = readLetter('003');
+  open(uri, text, 1);
+  await service.validate(uri);
+  const rationale = analyze(text).decision.items[0].rationale!.body;
+  // Before a space between two words of the rationale.
+  const base = text.indexOf(' ', rationale.start + 5);
+  let version = 1;
+  // A reviewer types a misspelled drug name into the first rationale, a character at a time.
+  for (const ch of ' Baclofan') {
+    const at = base + version - 1;
+    text = text.slice(0, at) + ch + text.slice(at);
+    open(uri, text, ++version);
+    const published = await service.validate(uri);
+    const other = memoryHost();
+    other.open(uri, text, 1);
+    const expected = await new LanguageService(other.host).validate(uri);
+    assert.deepEqual(published!.diagnostics, expected!.diagnostics);
+    assert.equal((service.stateOf({ uri, version, getText: () => text }).analysis as { path?: string }).path, 'item');
+  }
+  const published = await service.validate(uri);
+  assert.ok(published!.diagnostics.some((d) => d.code === 'drug-spelling' && /Baclofan/.test(d.message)));
+});
