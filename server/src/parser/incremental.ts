@@ -39,11 +39,31 @@ export interface TextChange {
 export function diffTexts(before: string, after: string): TextChange | null {
   if (before === after) return null;
   const shortest = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shortest - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const start = commonHead(before, after, shortest);
+  const tail = commonTail(before, after, shortest - start);
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/**
+ * Compared a block at a time: an edited text is often a concatenation (the editor's buffer), on
+ * which reading character by character is slow; comparing slices compares memory.
+ */
+const BLOCK = 2048;
+
+/** The length of the common head of a and b, at most `limit`. */
+function commonHead(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i + BLOCK <= limit && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the common tail of a and b, at most `limit`. */
+function commonTail(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + BLOCK <= limit && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** What a successful re-reading gives: the new model, the item read again, and its window in both texts. */

@@ -14,11 +14,17 @@ const OFFSET_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'bodyStart']);
 
 function shiftAny(value: unknown, delta: number): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => shiftAny(v, delta));
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = shiftAny(value[i], delta);
+    return out;
+  }
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
-    out[key] = typeof v === 'number' && OFFSET_KEYS.has(key) ? v + delta : shiftAny(v, delta);
+  for (const key in source) {
+    const v = source[key];
+    if (typeof v === 'number') out[key] = OFFSET_KEYS.has(key) ? v + delta : v;
+    else out[key] = typeof v === 'object' && v !== null ? shiftAny(v, delta) : v;
   }
   return out;
 }
