@@ -1,9 +1,11 @@
 /**
  * Incremental analysis: after an edit inside one disputed item's fields, the parser reads that item
- * again (parser/incremental.ts) and only its checks run again; every other item's findings are kept
- * (moved by the edit's length when they stand after it), the line checks read again the item's
- * lines and two lines around them, and the checks of the letter as a whole run again (they read the
- * header and the sections: little). Any other edit is read whole (`analyze`). The result is always
+ * again (parser/incremental.ts) and only its checks run again; after an edit outside the issues
+ * sections (the case summary, the header) no item is read again. Every other item's findings are
+ * kept (moved by the edit's length when they stand after it), the line checks read again the
+ * edited lines (the item's, or the edit's) and two lines around them, and the checks of the letter
+ * as a whole run again (they read the header and the sections: little). Any other edit is read
+ * whole (`analyze`). The result is always
  * the one `analyze` gives the same text (test/unit/incremental.test.ts checks it edit by edit).
  */
 import { CHECKS } from './checks';
@@ -16,16 +18,20 @@ import type { Decision } from './model';
 import { reparseItem, type ItemReparse, type TextChange } from './parser/incremental';
 import { shifted } from './text/shift';
 
-/** How the last `reanalyze` went, for the bench and the tests: an item read again, or the whole text. */
-export type ReanalyzePath = 'item' | 'whole';
+/**
+ * How a `reanalyze` went, for the bench and the tests: one item read again (`item`), no item read
+ * again (`letter`: an edit in the header or a section other than the issues), or the whole text.
+ */
+export type ReanalyzePath = 'item' | 'letter' | 'whole';
 
 /** The analysis of `text`, an edited version of `previous.text`, reading again only what the edit can change. */
 export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Analysis & { path: ReanalyzePath } {
   const reused = reuse(previous, text, options);
-  return reused ? Object.assign(reused, { path: 'item' as const }) : Object.assign(analyze(text, options), { path: 'whole' as const });
+  if (!reused) return Object.assign(analyze(text, options), { path: 'whole' as const });
+  return Object.assign(reused.analysis, { path: reused.item >= 0 ? ('item' as const) : ('letter' as const) });
 }
 
-function reuse(previous: Analysis, text: string, options: AnalyzeOptions): Analysis | undefined {
+function reuse(previous: Analysis, text: string, options: AnalyzeOptions): { analysis: Analysis; item: number } | undefined {
   const knowledge = options.knowledge ?? defaultKnowledge();
   const rules = options.rules ?? {};
   const checks = options.checks ?? CHECKS;
@@ -35,7 +41,9 @@ function reuse(previous: Analysis, text: string, options: AnalyzeOptions): Analy
   if (!re || !sameLetterFacts(previous.decision, re.decision)) return undefined;
   const parts: FindingParts = { letter: [], items: [], lines: [], knowledge, rules, checks };
   const delta = re.change.newEnd - re.change.oldEnd;
-  parts.items = old.items.map((found, i) => (i < re.item ? found : i === re.item ? [] : shifted(found, delta)));
+  // Every other item's findings are kept: moved when the item stands after the edit.
+  const before = previous.decision.items;
+  parts.items = old.items.map((found, i) => (i === re.item ? [] : before[i].start < re.change.start ? found : shifted(found, delta)));
   const lines = linesAround(text, re.window);
   if (!runAgain(parts, re, text, lines)) return undefined;
   // The line checks' findings outside the lines read again: kept, or moved by the edit's length.
@@ -45,18 +53,20 @@ function reuse(previous: Analysis, text: string, options: AnalyzeOptions): Analy
     else if (f.start >= oldTo) parts.lines.push(shifted(f, delta));
   }
   if (re.decision.limits.length > 0 || overBudget(parts)) return undefined;
-  return finish(text, re.decision, parts, []);
+  return { analysis: finish(text, re.decision, parts, []), item: re.item };
 }
 
 /** Runs the letter checks, the item checks on the item read again, the line checks on `lines`; false when one fails. */
 function runAgain(parts: FindingParts, re: ItemReparse, text: string, lines: { from: number; to: number }): boolean {
   const context = checkContext(text, re.decision, parts.knowledge);
-  const item = re.decision.items[re.item];
+  const item = re.item >= 0 ? re.decision.items[re.item] : undefined;
   for (const check of checksToRun(parts, re.decision)) {
     const budget = { left: MAX_FINDINGS_PER_CHECK };
     const level = parts.rules[check.code];
     try {
-      if (check.runItem) parts.items[re.item].push(...collect(check, check.runItem(context, item), level, budget, context));
+      if (check.runItem) {
+        if (item) parts.items[re.item].push(...collect(check, check.runItem(context, item), level, budget, context));
+      }
       else if (check.runLines) parts.lines.push(...collect(check, check.runLines(context, lines.from, lines.to), level, budget, context));
       else parts.letter.push(...collect(check, check.run(context), level, budget, context));
     } catch {

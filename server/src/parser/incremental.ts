@@ -70,15 +70,16 @@ function commonTail(a: string, b: string, limit: number): number {
 export interface ItemReparse {
   decision: Decision;
   change: TextChange;
-  /** Index of the item read again (in `decision.items`). */
+  /** Index of the item read again (in `decision.items`), or -1 when the edit is in no item (every item kept). */
   item: number;
-  /** The item's lines: [start, oldEnd) of the old text, [start, newEnd) of the new. */
+  /** The lines read again: [start, oldEnd) of the old text, [start, newEnd) of the new. */
   window: TextChange;
 }
 
 /**
- * The new text's model, reading again only the item the edit falls in; undefined when the edit is
- * structural (or the letter is not of a layout read this way): then read the whole text.
+ * The new text's model, reading again only the item the edit falls in (or, for an edit outside
+ * the issues sections, no item at all); undefined when the edit is structural (or the letter is
+ * not of a layout read this way): then read the whole text.
  */
 export function reparseItem(previous: Decision, before: string, after: string): ItemReparse | undefined {
   if (previous.limits.length > 0 || after.length > MAX_READ || previous.layout === 'unknown') return undefined;
@@ -87,22 +88,30 @@ export function reparseItem(previous: Decision, before: string, after: string): 
   const layout = layoutNamed(previous.layout);
   if (!layout || layout.readItems !== readPublishedItems) return undefined;
   const k = editedItem(previous, before, change);
-  if (k < 0) return undefined;
+  const holder = k >= 0 ? issuesSectionOf(previous, k) : sectionHolding(previous, before, change);
+  if (holder === -2 || (k >= 0 && holder < 0)) return undefined;
   const src = new LetterSource(after);
   if (detectLayout(src) !== previous.layout) return undefined;
   const sections = findSections(src, layout.headings);
   layout.addSections?.(src, sections);
   const delta = change.newEnd - change.oldEnd;
-  const holder = issuesSectionOf(previous, k);
-  if (holder < 0 || !sameSections(previous.sections, sections, holder, change, delta)) return undefined;
-  const window = itemWindow(previous, k, holder, before, delta);
-  // The edit must end before the next item's first line (or the next heading); at the text's end it may reach it.
-  if (change.oldEnd > window.oldEnd || (change.oldEnd === window.oldEnd && window.oldEnd < before.length)) return undefined;
-  const read = readItemsIn(src, window.start, window.newEnd);
-  const old = previous.items[k];
-  if (read.length !== 1 || src.limits.length > 0 || !sameOpening(read[0], old)) return undefined;
-  if (!neighboursUntouched(previous, k, read[0], before, after, change, window)) return undefined;
-  const items = previous.items.map((item, i) => (i < k ? item : i === k ? read[0] : shifted(item, delta)));
+  if (!sameSections(previous.sections, sections, holder, change, delta)) return undefined;
+  let items: Item[];
+  let window: TextChange;
+  if (k >= 0) {
+    window = itemWindow(previous, k, holder, before, delta);
+    // The edit must end before the next item's first line (or the next heading); at the text's end it may reach it.
+    if (change.oldEnd > window.oldEnd || (change.oldEnd === window.oldEnd && window.oldEnd < before.length)) return undefined;
+    const read = readItemsIn(src, window.start, window.newEnd);
+    if (read.length !== 1 || src.limits.length > 0 || !sameOpening(read[0], previous.items[k])) return undefined;
+    if (!neighboursUntouched(previous, k, read[0], before, after, change, window)) return undefined;
+    items = previous.items.map((item, i) => (i < k ? item : i === k ? read[0] : shifted(item, delta)));
+  } else {
+    // Outside every issues section: the items are read from the same lines as before.
+    const start = lineStart(before, change.start);
+    window = { start, oldEnd: lineEnd(before, change.oldEnd), newEnd: lineEnd(after, change.newEnd) };
+    items = previous.items.map((item) => (item.start < change.start ? item : shifted(item, delta)));
+  }
   const { patient, diagnoses } = readPatient(src, sections);
   const decision: Decision = {
     layout: previous.layout,
@@ -118,6 +127,23 @@ export function reparseItem(previous: Decision, before: string, after: string): 
     readTo: src.readTo,
   };
   return { decision, change, item: k, window };
+}
+
+/**
+ * For an edit in no item: the index of the section it lies in (-1 before the first heading), or
+ * -2 when it reaches into an issues section (from its heading to the next one) or a heading.
+ */
+function sectionHolding(previous: Decision, before: string, change: TextChange): number {
+  const sections = previous.sections;
+  let holder = -1;
+  for (let i = 0; i < sections.length; i++) {
+    const from = lineStart(before, sections[i].start);
+    const to = i + 1 < sections.length ? lineStart(before, sections[i + 1].start) : before.length + 1;
+    if (change.oldEnd < from || change.start >= to) continue;
+    if (sections[i].kind === 'issues' || change.start <= sections[i].bodyStart || change.oldEnd >= to) return -2;
+    holder = i;
+  }
+  return holder;
 }
 
 /** A carriage return or form feed next to or in the edit changes line ends or page breaks: read it all. */
