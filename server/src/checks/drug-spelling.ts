@@ -1,7 +1,7 @@
 import { lowerHash, nextWordStart, wordEnd } from '../knowledge/drugNames';
 import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
-import { inServiceTitle, orList, suggestionFixes, suggestionList } from './medication';
+import { isMedicationItem, orList, suggestionFixes, suggestionList } from './medication';
 import type { CheckFacts } from './facts';
 import type { Decision } from '../model';
 import { linesCheck } from './types';
@@ -45,8 +45,8 @@ const check = linesCheck({
       for (const suspect of suspects) {
         const start = lineFrom + suspect.at;
         const end = start + suspect.word.length;
-        // The titles unknown-drug reports are left to it.
-        if (inUnknownTitle(decision, facts, start, end) || inServiceTitle(decision, start, end) || insideDrugName(text, start, end, drugs)) continue;
+        // The titles unknown-drug reports are left to it, and the titles of services.
+        if (inLeftTitle(decision, facts, start, end) || insideDrugName(text, start, end, drugs)) continue;
         const names = suggestionList(suspect.word, suspect.suggestions);
         yield {
           start,
@@ -63,8 +63,11 @@ const check = linesCheck({
   },
 });
 
-/** Whether [start, end) overlaps the treatment of an item whose title names no known drug (unknown-drug's finding). */
-function inUnknownTitle(decision: Decision, facts: CheckFacts, start: number, end: number): boolean {
+/**
+ * Whether [start, end) lies in a title the check leaves alone: the treatment of an item whose title
+ * names no known drug (unknown-drug's finding), or the title of an item that is not a medication.
+ */
+function inLeftTitle(decision: Decision, facts: CheckFacts, start: number, end: number): boolean {
   const items = decision.items;
   // The last item that starts before the word's end, and the one before it, are the only ones it can touch.
   let lo = 0;
@@ -75,7 +78,9 @@ function inUnknownTitle(decision: Decision, facts: CheckFacts, start: number, en
     else hi = mid;
   }
   for (let i = lo - 1; i >= 0 && i >= lo - 2; i--) {
-    const unknown = facts.unknownTreatment(items[i]);
+    const item = items[i];
+    if (!isMedicationItem(item) && item.title.start <= start && end <= item.title.end) return true;
+    const unknown = facts.unknownTreatment(item);
     if (unknown && unknown.start < end && unknown.end > start) return true;
   }
   return false;

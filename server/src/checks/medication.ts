@@ -31,11 +31,6 @@ export function isMedicationItem(item: Item): boolean {
   return item.category === 'medication';
 }
 
-/** Whether [start, end) lies in the title of an item that is not a medication. */
-export function inServiceTitle(decision: Decision, start: number, end: number): boolean {
-  return decision.items.some((i) => i.category !== 'medication' && i.title.start <= start && end <= i.title.end);
-}
-
 /** Whether a title names a service, device or procedure (server/data/services.json). */
 export function namesService(title: string): boolean {
   const words = nameWords(title);
