@@ -45,7 +45,7 @@ export function sentences(text: string): Array<[number, number]> {
  * count + 1 sentence ends, else the whole text.
  */
 export function lastSentences(text: string, count: number): Array<[number, number]> {
-  for (let window = 2048; ; window *= 4) {
+  for (let window = 1024; ; window *= 4) {
     const from = Math.max(0, text.length - window);
     const ends = sentenceEnds(text, from);
     if (from === 0) return sentencesFrom(text, 0, ends).slice(-count);
@@ -132,6 +132,8 @@ function namePattern(name: string): RegExp {
   return NAME_PATTERNS.get(name) ?? NAME_PATTERNS.remember(name, new RegExp(`\\b${escapeRegExp(name)}\\b`, 'gi'));
 }
 
+const HAS_DIGIT = /\d/;
+
 /**
  * Places where the rationale restates the item with a strength or quantity, e.g.
  * "the request for BACLOFEN 20MG #90". `name` is the item's treatment.
@@ -148,6 +150,8 @@ export function findRestatements(body: Joined, name: string): Restatement[] {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
     const stop = after.search(/[.;](?:\s|$)|(?<!qty|quantity):(?:\s|$)|\b(?:is|was|are|for|and|has|with|which|that)\b/i);
     const window = stop >= 0 ? after.slice(0, stop) : after;
+    // A strength and a quantity both hold a digit.
+    if (!HAS_DIGIT.test(window)) continue;
     const s = STRENGTH.exec(window);
     const q = QUANTITY.exec(window);
     if (!s && !q) continue;
