@@ -5,6 +5,7 @@
  */
 import type { Section, Span } from '../model';
 import { Joined } from '../text/joined';
+import { Occurrences } from '../text/occurrences';
 import { stripTrailingColon } from '../text/trim';
 import { matchHeading, type HeadingDef, type HeadingMatch } from './headings';
 import { isBlank } from './lines';
@@ -15,27 +16,44 @@ import { MAX_SECTIONS, type LetterSource } from './source';
  * holds: emphasis marks (removed inside words), white space that `trim` drops but the line scanner
  * keeps, and anything outside ASCII (some letters upper-case to ASCII ones).
  */
-const OPAQUE = /[*_<\v\f\u0080-\uffff]/;
+const OPAQUE = /[*_<\v\f\u0080-\uffff]/g;
 
-/**
- * Whether a line may hold a heading that starts with one of the words of `starts` — a cheap test
- * on the raw line run before its bare text and heading key are computed. Never false for a line
- * whose key starts with one of the words.
- */
-export function mayStartWith(raw: string, starts: RegExp): boolean {
-  return starts.test(raw) || OPAQUE.test(raw);
+/** Where a text holds such characters, for a scan over its lines in order (see Occurrences). */
+export function opaqueOccurrences(text: string): Occurrences {
+  return new Occurrences(text, OPAQUE);
 }
 
-const STARTS = new WeakMap<readonly string[], RegExp>();
+interface Starts {
+  pattern: RegExp;
+  /** The characters a line the pattern matches can start with (undefined: any, when a word is empty). */
+  firstChars: Set<number> | undefined;
+}
+
+const STARTS = new WeakMap<readonly string[], Starts>();
 
 /** A pattern for a line that starts (after heading marks) with one of the words, any case. */
-export function startsPattern(words: readonly string[]): RegExp {
-  let re = STARTS.get(words);
-  if (!re) {
-    re = new RegExp(`^(?:#+[ \\t]+)?(?:${words.join('|')})`, 'i');
-    STARTS.set(words, re);
+function startsOf(words: readonly string[]): Starts {
+  let starts = STARTS.get(words);
+  if (!starts) {
+    const pattern = new RegExp(`^(?:#+[ \\t]+)?(?:${words.join('|')})`, 'i');
+    const firstChars = words.every((w) => w.length > 0)
+      ? new Set([35, ...words.flatMap((w) => [w.toUpperCase().charCodeAt(0), w.toLowerCase().charCodeAt(0)])])
+      : undefined;
+    starts = { pattern, firstChars };
+    STARTS.set(words, starts);
   }
-  return re;
+  return starts;
+}
+
+/**
+ * Whether the raw line text[from, to) starts (after heading marks) with one of the words, any
+ * case — a cheap test run before a line's bare text and heading key are computed. With the
+ * opaque characters (see `opaqueOccurrences`), never false for a line whose key starts with one.
+ */
+export function startsWithWord(text: string, from: number, to: number, words: readonly string[]): boolean {
+  const starts = startsOf(words);
+  if (starts.firstChars && !starts.firstChars.has(text.charCodeAt(from))) return false;
+  return starts.pattern.test(text.slice(from, to));
 }
 
 const FIRST_WORDS = new WeakMap<readonly HeadingDef[], string[]>();
@@ -61,7 +79,8 @@ interface Found {
 /** Finds the sections of a layout, in the order they stand in the letter. */
 export function findSections(src: LetterSource, defs: readonly HeadingDef[]): Section[] {
   const found: Found[] = [];
-  const starts = startsPattern(firstWords(defs));
+  const words = firstWords(defs);
+  const opaque = opaqueOccurrences(src.text);
   // No key shorter than this matches a heading (see matchHeading), and a key is never longer than its line.
   const shortest = Math.min(20, ...defs.map((d) => d.text.length));
   let stop = src.lines.length;
@@ -69,7 +88,7 @@ export function findSections(src: LetterSource, defs: readonly HeadingDef[]): Se
     const line = src.lines[i];
     const length = line.contentEnd - line.contentStart;
     if (length < shortest || length > 200 || !src.isStructureCandidate(line)) continue;
-    if (!mayStartWith(src.text.slice(line.contentStart, line.contentEnd), starts)) continue;
+    if (!opaque.within(line.contentStart, line.contentEnd) && !startsWithWord(src.text, line.contentStart, line.contentEnd, words)) continue;
     if (!/^[A-Za-z]/.test(src.bareOf(line).text)) continue;
     const match = matchHeading(src.keyOf(line), defs);
     if (!match) continue;
