@@ -4,11 +4,10 @@
  */
 import type { Layout, SurfaceForm } from '../model';
 import { matchHeading, startsWithColonAfter } from './headings';
-import { Occurrences } from '../text/occurrences';
 import { isBlank } from './lines';
 import { LAYOUTS, type LayoutDef } from './layouts';
 import { finalDetermination } from './layouts/final-determination';
-import { opaqueOccurrences, startsWithWord } from './sections';
+import { startsWithWord } from './sections';
 import type { LetterSource } from './source';
 
 /** First words of the keys that decide the layout by a marker or a heading (see `detectLayout`). */
@@ -31,29 +30,29 @@ function mayStartKey(c: number): boolean {
   return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 35 || c === 42 || c === 60;
 }
 
-/** What in a line's raw text may give a key the layout tests, besides its first word and opaque characters. */
-const NOTICE = /notice/gi;
-const DATE = /date/gi;
+/**
+ * What in a line's raw text may give a key the layout tests, besides its first word: "notice", or
+ * "date" when the line has a colon, or a character that makes the raw text no guide to the key
+ * (see `OPAQUE` in sections.ts). One pattern each, so that a line is searched once.
+ */
+const NOTICE_OR_OPAQUE = /[*_<\v\f\u0080-\uffff]|notice/i;
+const DATE_NOTICE_OR_OPAQUE = /[*_<\v\f\u0080-\uffff]|notice|date/i;
 
 /** The layout: the first in the registry whose marker the letter has, else final determination when its headings or header dates are there. */
 export function detectLayout(src: LetterSource): Layout {
   const marked = new Set<string>();
   let finalScore = 0;
   const text = src.text;
-  // Where the text next holds each hint: one search serves every line before it.
-  const opaque = opaqueOccurrences(text);
-  const notice = new Occurrences(text, NOTICE);
-  const date = new Occurrences(text, DATE);
   for (const line of src.lines) {
     const from = line.contentStart;
     const to = line.contentEnd;
     // The keys tested below are at least 12 characters long ("CASE SUMMARY"); a key is never longer than its line.
     if (to - from < 12 || to - from > 200 || !src.isStructureCandidate(line)) continue;
-    const c = text.charCodeAt(from);
-    if (!mayStartKey(c)) continue;
+    if (!mayStartKey(text.charCodeAt(from))) continue;
     // Skip, without computing its key, a line that can match none of the tests below: they need the
     // key to start with one of the words, or to hold "NOTICE", or "DATE" and a colon (the header).
-    const hinted = opaque.within(from, to) || notice.within(from, to) || (date.within(from, to) && text.slice(from, to).includes(':'));
+    const raw = text.slice(from, to);
+    const hinted = (raw.includes(':') ? DATE_NOTICE_OR_OPAQUE : NOTICE_OR_OPAQUE).test(raw);
     if (!hinted && !startsWithWord(text, from, to, LAYOUT_FIRST_WORDS)) continue;
     const key = src.keyOf(line);
     const layout = markedBy(key);

@@ -5,7 +5,6 @@
  */
 import type { Section, Span } from '../model';
 import { Joined } from '../text/joined';
-import { Occurrences } from '../text/occurrences';
 import { stripTrailingColon } from '../text/trim';
 import { matchHeading, type HeadingDef, type HeadingMatch } from './headings';
 import { isBlank } from './lines';
@@ -16,11 +15,11 @@ import { MAX_SECTIONS, type LetterSource } from './source';
  * holds: emphasis marks (removed inside words), white space that `trim` drops but the line scanner
  * keeps, and anything outside ASCII (some letters upper-case to ASCII ones).
  */
-const OPAQUE = /[*_<\v\f\u0080-\uffff]/g;
+const OPAQUE = /[*_<\v\f\u0080-\uffff]/;
 
-/** Where a text holds such characters, for a scan over its lines in order (see Occurrences). */
-export function opaqueOccurrences(text: string): Occurrences {
-  return new Occurrences(text, OPAQUE);
+/** Whether the raw line text[from, to) holds such a character. */
+export function hasOpaque(text: string, from: number, to: number): boolean {
+  return OPAQUE.test(text.slice(from, to));
 }
 
 interface Starts {
@@ -48,7 +47,7 @@ function startsOf(words: readonly string[]): Starts {
 /**
  * Whether the raw line text[from, to) starts (after heading marks) with one of the words, any
  * case — a cheap test run before a line's bare text and heading key are computed. With the
- * opaque characters (see `opaqueOccurrences`), never false for a line whose key starts with one.
+ * opaque characters (see `hasOpaque`), never false for a line whose key starts with one.
  */
 export function startsWithWord(text: string, from: number, to: number, words: readonly string[]): boolean {
   const starts = startsOf(words);
@@ -80,7 +79,6 @@ interface Found {
 export function findSections(src: LetterSource, defs: readonly HeadingDef[]): Section[] {
   const found: Found[] = [];
   const words = firstWords(defs);
-  const opaque = opaqueOccurrences(src.text);
   // No key shorter than this matches a heading (see matchHeading), and a key is never longer than its line.
   const shortest = Math.min(20, ...defs.map((d) => d.text.length));
   let stop = src.lines.length;
@@ -88,7 +86,7 @@ export function findSections(src: LetterSource, defs: readonly HeadingDef[]): Se
     const line = src.lines[i];
     const length = line.contentEnd - line.contentStart;
     if (length < shortest || length > 200 || !src.isStructureCandidate(line)) continue;
-    if (!opaque.within(line.contentStart, line.contentEnd) && !startsWithWord(src.text, line.contentStart, line.contentEnd, words)) continue;
+    if (!startsWithWord(src.text, line.contentStart, line.contentEnd, words) && !hasOpaque(src.text, line.contentStart, line.contentEnd)) continue;
     if (!/^[A-Za-z]/.test(src.bareOf(line).text)) continue;
     const match = matchHeading(src.keyOf(line), defs);
     if (!match) continue;
