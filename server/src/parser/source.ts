@@ -97,13 +97,18 @@ export class LetterSource {
    */
   isPageBreak(line: Line): boolean {
     if (!isBlank(line)) return false;
-    const near = (from: number, to: number) => to > from && this.text.slice(from, to).includes('\f');
     const before = this.lines[line.index - 1];
     const after = this.lines[line.index + 1];
     return (
-      near(line.start, Math.min(line.end, line.start + 64)) ||
-      (!!after && near(after.start, Math.min(after.end, after.start + 4))) ||
-      (!!before && near(Math.max(before.start, before.end - 4), before.end))
+      this.hasFormFeed(line.start, Math.min(line.end, line.start + 64)) ||
+      (!!after && this.hasFormFeed(after.start, Math.min(after.end, after.start + 4))) ||
+      (!!before && this.hasFormFeed(Math.max(before.start, before.end - 4), before.end))
     );
+  }
+
+  /** Whether the text holds a form feed in [from, to). */
+  private hasFormFeed(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.text.charCodeAt(i) === 12) return true;
+    return false;
   }
 }
