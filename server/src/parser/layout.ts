@@ -53,6 +53,8 @@ export function detectLayout(src: LetterSource): Layout {
     // key to start with one of the words, or to hold "NOTICE", or "DATE" and a colon (the header).
     const raw = text.slice(from, to);
     const hinted = (raw.includes(':') ? DATE_NOTICE_OR_OPAQUE : NOTICE_OR_OPAQUE).test(raw);
+    // Section detection, which runs next, need not search the line again.
+    if (!hinted) src.markClear(line);
     if (!hinted && !startsWithWord(text, from, to, LAYOUT_FIRST_WORDS)) continue;
     const key = src.keyOf(line);
     const layout = markedBy(key);

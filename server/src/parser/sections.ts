@@ -86,7 +86,7 @@ export function findSections(src: LetterSource, defs: readonly HeadingDef[]): Se
     const line = src.lines[i];
     const length = line.contentEnd - line.contentStart;
     if (length < shortest || length > 200 || !src.isStructureCandidate(line)) continue;
-    if (!startsWithWord(src.text, line.contentStart, line.contentEnd, words) && !hasOpaque(src.text, line.contentStart, line.contentEnd)) continue;
+    if (!startsWithWord(src.text, line.contentStart, line.contentEnd, words) && (src.isKnownClear(line) || !hasOpaque(src.text, line.contentStart, line.contentEnd))) continue;
     if (!/^[A-Za-z]/.test(src.bareOf(line).text)) continue;
     const match = matchHeading(src.keyOf(line), defs);
     if (!match) continue;

@@ -22,6 +22,8 @@ export class LetterSource {
   readTo: number;
   private readonly bareCache: Array<BareLine | undefined> = [];
   private readonly keyCache: Array<string | undefined> = [];
+  /** Per line, 1 when its raw text is known to hold no opaque character (see `hasOpaque` in sections.ts). */
+  private clear: Uint8Array | undefined;
 
   constructor(readonly text: string) {
     this.readTo = text.length;
@@ -53,6 +55,17 @@ export class LetterSource {
       this.keyCache[line.index] = key;
     }
     return key;
+  }
+
+  /** Records that a line's raw text holds no opaque character (a scan that ruled them out says so). */
+  markClear(line: Line): void {
+    if (!this.clear) this.clear = new Uint8Array(this.lines.length);
+    this.clear[line.index] = 1;
+  }
+
+  /** Whether a line's raw text is known to hold no opaque character. */
+  isKnownClear(line: Line): boolean {
+    return this.clear !== undefined && this.clear[line.index] === 1;
   }
 
   /** Whether a line is short enough, and not blank, to be a heading, a label or a title. */
