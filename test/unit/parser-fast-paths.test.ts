@@ -64,7 +64,8 @@ describe('categoryOf', () => {
     for (const rule of data.rules) {
       for (const phrase of rule.phrases) {
         for (const text of [phrase, `Retro ${phrase} x2`, `${phrase.toUpperCase()}-left`, `pre${phrase}`]) {
-          const item = { title: { text, start: 0, end: text.length }, ...none };
+          const title = { text, start: 0, end: text.length };
+          const item = { title, treatment: title, ...none };
           assert.equal(categoryOf(item), plainCategory(item), text);
         }
       }
