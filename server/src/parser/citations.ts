@@ -193,6 +193,11 @@ function splitNames(names: string, mtus: boolean): { guidelineEnd: number; topic
 /** Every page of the references once, in the order written (a set keeps long lists linear). */
 function everyPage(refs: readonly PageRef[]): number[] {
   const pages: number[] = [];
+  // Most citations give one page or one range: no set to build.
+  if (refs.length === 1) {
+    for (let p = refs[0].from; p <= refs[0].to && p - refs[0].from < 500; p++) pages.push(p);
+    return pages;
+  }
   const seen = new Set<number>();
   for (const ref of refs) {
     for (let p = ref.from; p <= ref.to && p - ref.from < 500; p++) {

@@ -119,13 +119,14 @@ function joinBare(src: LetterSource, lines: Line[]): { text: string; span(from: 
   let text = '';
   const offsets: number[] = [];
   for (const line of lines) {
-    const b = src.isStructureCandidate(line) ? src.bareOf(line) : { text: '', offsetAt: () => line.start };
+    const b = src.isStructureCandidate(line) ? src.bareOf(line) : undefined;
     if (text) {
       text += '\n';
       offsets.push(offsets[offsets.length - 1] + 1);
     }
+    if (!b) continue;
     text += b.text;
-    for (let i = 0; i < b.text.length; i++) offsets.push(b.offsetAt(i));
+    b.appendOffsets(offsets);
   }
   const span = (from: number, to: number): Span => {
     while (from < to && isSpace(text.charCodeAt(from))) from++;

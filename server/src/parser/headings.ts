@@ -39,12 +39,17 @@ export function matchHeading(key: string, defs: readonly HeadingDef[]): HeadingM
       const colon = key.indexOf(':');
       return colon < 0 ? { def, complete: false } : { def, complete: true };
     }
-    if (key === def.text || key === def.text + ':') return { def, complete: true };
-    if (def.colon && key.startsWith(def.text + ':')) return { def, complete: true };
+    if (key === def.text || (key.length === def.text.length + 1 && startsWithColonAfter(key, def.text))) return { def, complete: true };
+    if (def.colon && startsWithColonAfter(key, def.text)) return { def, complete: true };
     // A long heading hard-wrapped in PDF text.
     if (def.colon && key.length >= 20 && def.text.startsWith(key) && key.length < def.text.length) {
       return { def, complete: false };
     }
   }
   return undefined;
+}
+
+/** Whether `key` starts with `text` followed by a colon (`key.startsWith(text + ':')`, without building that string). */
+export function startsWithColonAfter(key: string, text: string): boolean {
+  return key.length > text.length && key.charCodeAt(text.length) === 58 && key.startsWith(text);
 }

@@ -151,6 +151,8 @@ function titleEndingAt(src: LetterSource, body: Body, k: number, previousMark: n
   const { lines } = body;
   const line = lines[k];
   if (!src.isStructureCandidate(line) || line.contentEnd - line.contentStart > MAX_TITLE_LINE) return undefined;
+  // The bare text is made of pieces of the line: no colon in the line, none in it.
+  if (!src.text.slice(line.contentStart, line.contentEnd).includes(':')) return undefined;
   const b = src.bareOf(line);
   if (!b.text.includes(':')) return undefined;
   const split = splitTitleLine(b.text);

@@ -3,11 +3,11 @@
  * extracted from a PDF, plain).
  */
 import type { Layout, SurfaceForm } from '../model';
-import { matchHeading } from './headings';
+import { matchHeading, startsWithColonAfter } from './headings';
 import { isBlank } from './lines';
-import { LAYOUTS } from './layouts';
+import { LAYOUTS, type LayoutDef } from './layouts';
 import { finalDetermination } from './layouts/final-determination';
-import { mayStartWith, startsPattern } from './sections';
+import { startsWithWord } from './sections';
 import type { LetterSource } from './source';
 
 /** First words of the keys that decide the layout by a marker or a heading (see `detectLayout`). */
@@ -15,25 +15,49 @@ const LAYOUT_FIRST_WORDS = ['MEDICAL', 'ISSUE', 'INDEPENDENT', 'IMR', 'DOCUMENTS
 
 /** Whether a heading key is a layout's marker: equal to it, or it followed by a colon (or, for a long one, holding it). */
 function isMarker(key: string, marker: string): boolean {
-  return key === marker || key.startsWith(`${marker}:`) || (marker.length >= 40 && key.includes(marker));
+  return key === marker || startsWithColonAfter(key, marker) || (marker.length >= 40 && key.includes(marker));
 }
+
+/** The first layout in the registry that a heading key marks, if any. */
+function markedBy(key: string): LayoutDef | undefined {
+  for (const layout of LAYOUTS) for (const marker of layout.markers) if (isMarker(key, marker)) return layout;
+  return undefined;
+}
+
+/** A character a key the layout tests may start with: a letter, a digit, "#", "*" or "<". */
+function mayStartKey(c: number): boolean {
+  const lower = c | 0x20;
+  return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 35 || c === 42 || c === 60;
+}
+
+/**
+ * What in a line's raw text may give a key the layout tests, besides its first word: "notice", or
+ * "date" when the line has a colon, or a character that makes the raw text no guide to the key
+ * (see `OPAQUE` in sections.ts). One pattern each, so that a line is searched once.
+ */
+const NOTICE_OR_OPAQUE = /[*_<\v\f\u0080-\uffff]|notice/i;
+const DATE_NOTICE_OR_OPAQUE = /[*_<\v\f\u0080-\uffff]|notice|date/i;
 
 /** The layout: the first in the registry whose marker the letter has, else final determination when its headings or header dates are there. */
 export function detectLayout(src: LetterSource): Layout {
   const marked = new Set<string>();
   let finalScore = 0;
-  const layoutStarts = startsPattern(LAYOUT_FIRST_WORDS);
+  const text = src.text;
   for (const line of src.lines) {
-    const length = line.contentEnd - line.contentStart;
+    const from = line.contentStart;
+    const to = line.contentEnd;
     // The keys tested below are at least 12 characters long ("CASE SUMMARY"); a key is never longer than its line.
-    if (length < 12 || length > 200 || !src.isStructureCandidate(line)) continue;
-    if (!/[A-Z#*<0-9]/i.test(src.text[line.contentStart])) continue;
+    if (to - from < 12 || to - from > 200 || !src.isStructureCandidate(line)) continue;
+    if (!mayStartKey(text.charCodeAt(from))) continue;
     // Skip, without computing its key, a line that can match none of the tests below: they need the
     // key to start with one of the words, or to hold "NOTICE", or "DATE" and a colon (the header).
-    const raw = src.text.slice(line.contentStart, line.contentEnd);
-    if (!(raw.includes(':') && /date/i.test(raw)) && !mayStartWith(raw, layoutStarts) && !/notice/i.test(raw)) continue;
+    const raw = text.slice(from, to);
+    const hinted = (raw.includes(':') ? DATE_NOTICE_OR_OPAQUE : NOTICE_OR_OPAQUE).test(raw);
+    // Section detection, which runs next, need not search the line again.
+    if (!hinted) src.markClear(line);
+    if (!hinted && !startsWithWord(text, from, to, LAYOUT_FIRST_WORDS)) continue;
     const key = src.keyOf(line);
-    const layout = LAYOUTS.find((l) => l.markers.some((m) => isMarker(key, m)));
+    const layout = markedBy(key);
     if (layout) marked.add(layout.name);
     else if (matchHeading(key, finalDetermination.headings)) finalScore++;
     else if (/(?:DATE ASSIGNED|UR DENIAL DATE)\s*:/.test(key)) finalScore++;

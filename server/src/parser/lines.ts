@@ -73,6 +73,8 @@ export interface BareLine {
   offsetAt(i: number): number;
   /** The first i with offsets[i] >= offset, or -1 (as `offsets.findIndex`). */
   indexAtOrAfter(offset: number): number;
+  /** Pushes offsets[0], ..., offsets[text.length - 1] onto `out`. */
+  appendOffsets(out: number[]): void;
 }
 
 /**
@@ -119,6 +121,11 @@ class Bare implements BareLine {
     offsets.push(p.length ? p[p.length - 1] : this.emptyAt);
     this.cached = offsets;
     return offsets;
+  }
+
+  appendOffsets(out: number[]): void {
+    const p = this.pieces;
+    for (let k = 0; k < p.length; k += 2) for (let o = p[k]; o < p[k + 1]; o++) out.push(o);
   }
 
   offsetAt(i: number): number {

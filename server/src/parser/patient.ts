@@ -19,7 +19,7 @@ export function readPatient(src: LetterSource, sections: Section[]): { patient: 
   if (!summary) return { patient, diagnoses: [] };
   const joined = new Joined(src.text);
   for (const line of src.linesIn(summary.bodyStart, summary.end + 1)) {
-    if (joined.text.length > SUMMARY_READ) break;
+    if (joined.textLength > SUMMARY_READ) break;
     joined.add(Math.max(line.contentStart, summary.bodyStart), Math.min(line.contentEnd, summary.end));
   }
   const text = joined.text.length > SUMMARY_READ ? joined.text.slice(0, SUMMARY_READ) : joined.text;

@@ -52,6 +52,7 @@ export function readReviewer(src: LetterSource, sections: Section[]): Reviewer {
  * and the lines it wraps onto (up to a blank line, another label or a heading-like line).
  */
 function readLabelled(src: LetterSource, lines: Line[], k: number): { licensure: boolean; value: Joined; last: number } | undefined {
+  if (!mayStartLabel(src.text.charCodeAt(lines[k].contentStart))) return undefined;
   const b = src.bareOf(lines[k]);
   const lic = LICENSURE_LABEL.exec(b.text);
   const spec = lic ? null : SPECIALTY_LABEL.exec(b.text);
@@ -73,6 +74,15 @@ function readLabelled(src: LetterSource, lines: Line[], k: number): { licensure:
     last = j;
   }
   return { licensure: !!lic, value, last };
+}
+
+/**
+ * Whether a line that starts with this character may start with a label ("State(s)",
+ * "Certification(s)"): an S or a C, or markup that its bare text drops.
+ */
+function mayStartLabel(c: number): boolean {
+  const lower = c | 0x20;
+  return lower === 115 || lower === 99 || c === 35 || c === 42 || c === 95 || c === 60;
 }
 
 /** Credentials stated in prose (the older layouts). */

@@ -17,25 +17,42 @@ import { MAX_SECTIONS, type LetterSource } from './source';
  */
 const OPAQUE = /[*_<\v\f\u0080-\uffff]/;
 
-/**
- * Whether a line may hold a heading that starts with one of the words of `starts` — a cheap test
- * on the raw line run before its bare text and heading key are computed. Never false for a line
- * whose key starts with one of the words.
- */
-export function mayStartWith(raw: string, starts: RegExp): boolean {
-  return starts.test(raw) || OPAQUE.test(raw);
+/** Whether the raw line text[from, to) holds such a character. */
+export function hasOpaque(text: string, from: number, to: number): boolean {
+  return OPAQUE.test(text.slice(from, to));
 }
 
-const STARTS = new WeakMap<readonly string[], RegExp>();
+interface Starts {
+  pattern: RegExp;
+  /** The characters a line the pattern matches can start with (undefined: any, when a word is empty). */
+  firstChars: Set<number> | undefined;
+}
+
+const STARTS = new WeakMap<readonly string[], Starts>();
 
 /** A pattern for a line that starts (after heading marks) with one of the words, any case. */
-export function startsPattern(words: readonly string[]): RegExp {
-  let re = STARTS.get(words);
-  if (!re) {
-    re = new RegExp(`^(?:#+[ \\t]+)?(?:${words.join('|')})`, 'i');
-    STARTS.set(words, re);
+function startsOf(words: readonly string[]): Starts {
+  let starts = STARTS.get(words);
+  if (!starts) {
+    const pattern = new RegExp(`^(?:#+[ \\t]+)?(?:${words.join('|')})`, 'i');
+    const firstChars = words.every((w) => w.length > 0)
+      ? new Set([35, ...words.flatMap((w) => [w.toUpperCase().charCodeAt(0), w.toLowerCase().charCodeAt(0)])])
+      : undefined;
+    starts = { pattern, firstChars };
+    STARTS.set(words, starts);
   }
-  return re;
+  return starts;
+}
+
+/**
+ * Whether the raw line text[from, to) starts (after heading marks) with one of the words, any
+ * case — a cheap test run before a line's bare text and heading key are computed. With the
+ * opaque characters (see `hasOpaque`), never false for a line whose key starts with one.
+ */
+export function startsWithWord(text: string, from: number, to: number, words: readonly string[]): boolean {
+  const starts = startsOf(words);
+  if (starts.firstChars && !starts.firstChars.has(text.charCodeAt(from))) return false;
+  return starts.pattern.test(text.slice(from, to));
 }
 
 const FIRST_WORDS = new WeakMap<readonly HeadingDef[], string[]>();
@@ -61,7 +78,7 @@ interface Found {
 /** Finds the sections of a layout, in the order they stand in the letter. */
 export function findSections(src: LetterSource, defs: readonly HeadingDef[]): Section[] {
   const found: Found[] = [];
-  const starts = startsPattern(firstWords(defs));
+  const words = firstWords(defs);
   // No key shorter than this matches a heading (see matchHeading), and a key is never longer than its line.
   const shortest = Math.min(20, ...defs.map((d) => d.text.length));
   let stop = src.lines.length;
@@ -69,7 +86,7 @@ export function findSections(src: LetterSource, defs: readonly HeadingDef[]): Se
     const line = src.lines[i];
     const length = line.contentEnd - line.contentStart;
     if (length < shortest || length > 200 || !src.isStructureCandidate(line)) continue;
-    if (!mayStartWith(src.text.slice(line.contentStart, line.contentEnd), starts)) continue;
+    if (!startsWithWord(src.text, line.contentStart, line.contentEnd, words) && (src.isKnownClear(line) || !hasOpaque(src.text, line.contentStart, line.contentEnd))) continue;
     if (!/^[A-Za-z]/.test(src.bareOf(line).text)) continue;
     const match = matchHeading(src.keyOf(line), defs);
     if (!match) continue;

@@ -22,6 +22,8 @@ export class LetterSource {
   readTo: number;
   private readonly bareCache: Array<BareLine | undefined> = [];
   private readonly keyCache: Array<string | undefined> = [];
+  /** Per line, 1 when its raw text is known to hold no opaque character (see `hasOpaque` in sections.ts). */
+  private clear: Uint8Array | undefined;
 
   constructor(readonly text: string) {
     this.readTo = text.length;
@@ -53,6 +55,17 @@ export class LetterSource {
       this.keyCache[line.index] = key;
     }
     return key;
+  }
+
+  /** Records that a line's raw text holds no opaque character (a scan that ruled them out says so). */
+  markClear(line: Line): void {
+    if (!this.clear) this.clear = new Uint8Array(this.lines.length);
+    this.clear[line.index] = 1;
+  }
+
+  /** Whether a line's raw text is known to hold no opaque character. */
+  isKnownClear(line: Line): boolean {
+    return this.clear !== undefined && this.clear[line.index] === 1;
   }
 
   /** Whether a line is short enough, and not blank, to be a heading, a label or a title. */
@@ -97,13 +110,18 @@ export class LetterSource {
    */
   isPageBreak(line: Line): boolean {
     if (!isBlank(line)) return false;
-    const near = (from: number, to: number) => to > from && this.text.slice(from, to).includes('\f');
     const before = this.lines[line.index - 1];
     const after = this.lines[line.index + 1];
     return (
-      near(line.start, Math.min(line.end, line.start + 64)) ||
-      (!!after && near(after.start, Math.min(after.end, after.start + 4))) ||
-      (!!before && near(Math.max(before.start, before.end - 4), before.end))
+      this.hasFormFeed(line.start, Math.min(line.end, line.start + 64)) ||
+      (!!after && this.hasFormFeed(after.start, Math.min(after.end, after.start + 4))) ||
+      (!!before && this.hasFormFeed(Math.max(before.start, before.end - 4), before.end))
     );
+  }
+
+  /** Whether the text holds a form feed in [from, to). */
+  private hasFormFeed(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.text.charCodeAt(i) === 12) return true;
+    return false;
   }
 }

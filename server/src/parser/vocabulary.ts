@@ -37,12 +37,12 @@ export const SPLIT_APPLICATION_RECEIVED = /\bApplication[ \t]+(\d{1,2}\/\d{1,2}\
 
 /** The header field a label (as matched by HEADER_LABEL, any spacing) names. */
 export function headerFieldOf(label: string): { name: HeaderFieldName; date: boolean } | undefined {
-  const key = label.replace(/\s+/g, ' ').toLowerCase();
-  for (const field of HEADER_FIELDS) {
-    if (field.labels.some((l) => l.toLowerCase() === key)) return field;
-  }
-  return undefined;
+  return HEADER_FIELD_BY_LABEL.get(label.replace(/\s+/g, ' ').toLowerCase());
 }
+
+/** Each header label, in lower case, to its field (the first field that lists it). */
+const HEADER_FIELD_BY_LABEL = new Map<string, { name: HeaderFieldName; labels: readonly string[]; date: boolean }>();
+for (const field of [...HEADER_FIELDS].reverse()) for (const l of field.labels) HEADER_FIELD_BY_LABEL.set(l.toLowerCase(), field);
 
 /** The header fields that hold dates, in the order letters give them. */
 export const DATE_FIELDS: readonly HeaderFieldName[] = ['assigned', 'injury', 'decision', 'urDenial', 'applicationReceived'];

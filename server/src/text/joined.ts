@@ -40,6 +40,11 @@ export class Joined {
     return this.cached;
   }
 
+  /** The length of `text`, without joining it. */
+  get textLength(): number {
+    return this.length;
+  }
+
   get isEmpty(): boolean {
     return this.length === 0;
   }
