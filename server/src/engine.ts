@@ -60,20 +60,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parts: FindingParts = { letter: [], items: decision.items.map(() => []), lines: [], knowledge, rules: options.rules ?? {}, checks: options.checks ?? CHECKS };
   const failures: string[] = [];
   for (const check of checksToRun(parts, decision)) {
+    const level = parts.rules[check.code];
+    const budget = { left: MAX_FINDINGS_PER_CHECK };
     try {
       if (check.runItem) {
-        const perItem = decision.items.map(() => [] as Finding[]);
-        const budget = { left: MAX_FINDINGS_PER_CHECK };
-        for (let i = 0; i < decision.items.length && budget.left >= 0; i++) {
-          perItem[i] = collect(check, check.runItem(context, decision.items[i]), parts.rules[check.code], budget, context);
-        }
-        perItem.forEach((found, i) => parts.items[i].push(...found));
-      } else {
-        const found = collect(check, check.run(context), parts.rules[check.code], { left: MAX_FINDINGS_PER_CHECK }, context);
-        (check.runLines ? parts.lines : parts.letter).push(...found);
-      }
+        const items = decision.items;
+        for (let i = 0; i < items.length && budget.left >= 0; i++) collect(check, check.runItem(context, items[i]), level, budget, context, parts.items[i]);
+      } else collect(check, check.run(context), level, budget, context, check.runLines ? parts.lines : parts.letter);
     } catch (e) {
       failures.push(`${check.code}: ${(e as Error)?.message ?? String(e)}`);
+      // A check that fails reports nothing, not what it found before it failed.
+      const own = (f: Finding) => f.code !== check.code;
+      parts.letter = parts.letter.filter(own);
+      parts.items = parts.items.map((found) => found.filter(own));
+      parts.lines = parts.lines.filter(own);
     }
   }
   return finish(text, decision, parts, failures);
@@ -91,23 +91,22 @@ export function checksToRun(parts: Pick<FindingParts, 'rules' | 'checks'>, decis
 }
 
 /**
- * A check's findings with their code and severity, while `budget` lasts (shared by the runs of one
- * check: MAX_FINDINGS_PER_CHECK in all); past it, the letter's limits say so and `budget.left` is -1.
+ * Adds a check's findings, with their code and severity, to `into` while `budget` lasts (shared by
+ * the runs of one check: MAX_FINDINGS_PER_CHECK in all); past it, the letter's limits say so and
+ * `budget.left` is -1.
  */
-export function collect(check: Check, found: Iterable<Found>, level: RuleLevels[string], budget: { left: number }, context: CheckContext): Finding[] {
-  const out: Finding[] = [];
-  if (budget.left < 0) return out;
+export function collect(check: Check, found: Iterable<Found>, level: RuleLevels[string], budget: { left: number }, context: CheckContext, into: Finding[]): void {
+  if (budget.left < 0) return;
+  const levelled: Severity | undefined = level && level !== 'default' && level !== 'off' ? level : undefined;
   for (const f of found) {
     if (budget.left === 0) {
       context.decision.limits.push(`More than ${MAX_FINDINGS_PER_CHECK} problems of kind ${check.code}: only the first ${MAX_FINDINGS_PER_CHECK} are reported.`);
       budget.left = -1;
-      break;
+      return;
     }
     budget.left--;
-    const severity: Severity = level && level !== 'default' && level !== 'off' ? level : (f.severity ?? check.defaultSeverity);
-    out.push({ ...f, code: check.code, severity });
+    into.push({ ...f, code: check.code, severity: levelled ?? f.severity ?? check.defaultSeverity });
   }
-  return out;
 }
 
 /** The analysis from its parts: every finding in order of place, the letter's suppressions applied. */

@@ -65,10 +65,9 @@ function runAgain(parts: FindingParts, re: ItemReparse, text: string, lines: { f
     const level = parts.rules[check.code];
     try {
       if (check.runItem) {
-        if (item) parts.items[re.item].push(...collect(check, check.runItem(context, item), level, budget, context));
-      }
-      else if (check.runLines) parts.lines.push(...collect(check, check.runLines(context, lines.from, lines.to), level, budget, context));
-      else parts.letter.push(...collect(check, check.run(context), level, budget, context));
+        if (item) collect(check, check.runItem(context, item), level, budget, context, parts.items[re.item]);
+      } else if (check.runLines) collect(check, check.runLines(context, lines.from, lines.to), level, budget, context, parts.lines);
+      else collect(check, check.run(context), level, budget, context, parts.letter);
     } catch {
       // The whole reading reports the failure as `analyze` does.
       return false;
