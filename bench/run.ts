@@ -20,7 +20,9 @@ import { analyze } from '../server/src/engine';
 import { defaultKnowledge } from '../server/src/knowledge';
 import { measureCli, writeLetters, type CliResult } from './cli';
 import { buildCorpus, buildLargeLetter, buildLetters } from './corpus';
+import { longestLetter, measureEditor } from './editor';
 import { measurePdf } from './pdf';
+import { measureScaling } from './scaling';
 import { measureLargeLetterServer, measureMemory } from './server';
 import { measureSizes } from './sizes';
 import { latency, median, round, type Latency } from './stats';
@@ -29,27 +31,37 @@ import { measureThroughput } from './throughput';
 
 const repo = path.resolve(__dirname, '..');
 const outDir = path.join(repo, 'bench', 'out');
+const dwcDir = path.join(repo, '..', 'shared', 'corpus', 'dwc-2017');
 const quick = process.argv.includes('--quick');
 
 const SIZE = quick
-  ? { corpusBytes: 2e6, largeBytes: 300_000, largeItems: 60, cliFiles: 1000, openLetters: 200, edits: 16, requests: 30, rounds: 3 }
-  : { corpusBytes: 10e6, largeBytes: 1_000_000, largeItems: 200, cliFiles: 10_000, openLetters: 1000, edits: 40, requests: 60, rounds: 5 };
+  ? { corpusBytes: 2e6, largeBytes: 300_000, largeItems: 60, cliFiles: 1000, cliRounds: 1, openLetters: 200, edits: 16, requests: 30, rounds: 3 }
+  : { corpusBytes: 10e6, largeBytes: 1_000_000, largeItems: 200, cliFiles: 10_000, cliRounds: 3, openLetters: 1000, edits: 40, requests: 60, rounds: 5 };
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-/** The helper bundles the bench starts as processes or workers. */
-async function buildHelpers(): Promise<{ poolCli: string; activation: string }> {
+/** The helper bundles the bench starts as processes: markdown-it over files (mdCli.ts), the activation stand-in. */
+async function buildHelpers(): Promise<{ mdCli: string; activation: string }> {
   const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node18', logLevel: 'error' as const };
-  const poolCli = path.join(outDir, 'pool-cli.js');
+  const mdCli = path.join(outDir, 'md-cli.js');
   const activation = path.join(outDir, 'activation.js');
   await Promise.all([
-    build({ ...common, entryPoints: [path.join(repo, 'bench', 'poolCli.ts')], outfile: poolCli, minify: true }),
-    build({ ...common, entryPoints: [path.join(repo, 'server', 'src', 'node', 'worker.ts')], outfile: path.join(outDir, 'worker.js'), minify: true }),
+    build({ ...common, entryPoints: [path.join(repo, 'bench', 'mdCli.ts')], outfile: mdCli, minify: true }),
     build({ ...common, entryPoints: [path.join(repo, 'bench', 'activation.ts')], outfile: activation }),
   ]);
-  return { poolCli, activation };
+  return { mdCli, activation };
+}
+
+/** The real letters' texts (../shared/corpus/dwc-2017/*.txt), sorted by name; empty when absent. */
+function realDwcLetters(): string[] {
+  if (!fs.existsSync(dwcDir)) return [];
+  return fs
+    .readdirSync(dwcDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dwcDir, f), 'utf8'));
 }
 
 /** Analysis of the large letter in this process: `runs` timed runs after two warm-ups. */
@@ -153,16 +165,21 @@ async function main(): Promise<void> {
 
   log(`corpus: letters varied from ../shared/corpus to ${SIZE.corpusBytes / 1e6} MB…`);
   const corpus = buildCorpus(SIZE.corpusBytes);
-  log('1/6 throughput: analysis vs markdown-it…');
+  log('1/9 throughput: analysis vs markdown-it, the mixed corpus and the real letters…');
   const throughput = measureThroughput(corpus, SIZE.rounds);
+  const real = realDwcLetters();
+  const realThroughput = real.length ? measureThroughput(real, quick ? 5 : 15) : null;
 
   const large = buildLargeLetter(SIZE.largeBytes, SIZE.largeItems);
-  log(`2/6 large letter (${round(Buffer.byteLength(large) / 1e6, 2)} MB): analysis in process…`);
+  log(`2/9 large letter (${round(Buffer.byteLength(large) / 1e6, 2)} MB): analysis in process…`);
   const analysis = measureAnalysis(large, 9);
-  log('2-3/6 large letter through the server: edits, burst, hover, symbols, completion…');
+  log('2-3/9 large letter through the server: edits, burst, hover, symbols, completion…');
   const server = await measureLargeLetterServer(large, SIZE.edits, SIZE.requests);
+  const longest = real.length ? longestLetter(dwcDir) : null;
+  log('2/9 the longest real letter through the server…');
+  const realServer = longest ? await measureLargeLetterServer(fs.readFileSync(longest, 'utf8'), SIZE.edits, 10) : null;
 
-  log(`4/6 CLI on ${SIZE.cliFiles} files…`);
+  log(`4/9 CLI on ${SIZE.cliFiles} files, and markdown-it over them…`);
   const cliLetters = buildLetters(SIZE.cliFiles);
   const cliDir = path.join(outDir, 'cli-letters');
   const files = writeLetters(cliDir, cliLetters);
@@ -173,14 +190,15 @@ async function main(): Promise<void> {
     files,
     bytes: cliLetters.reduce((sum, l) => sum + Buffer.byteLength(l), 0),
     jobs,
-    poolCli: helpers.poolCli,
+    mdCli: helpers.mdCli,
     outDir,
+    rounds: SIZE.cliRounds,
   });
 
-  log(`5/6 server memory with ${SIZE.openLetters} open letters…`);
+  log(`5/9 server memory with ${SIZE.openLetters} open letters…`);
   const memory = await measureMemory(cliLetters.slice(0, SIZE.openLetters));
 
-  log('6/6 production build, VSIX, activation…');
+  log('6/9 production build, VSIX, activation…');
   const sizes = measureSizes(repo);
   let activation: ActivationResult;
   try {
@@ -189,8 +207,14 @@ async function main(): Promise<void> {
     fs.rmSync(sizes.stage, { recursive: true, force: true });
   }
 
-  log('7/7 letter PDFs: pdf.js extraction and analysis, the CLI, poppler pdftotext…');
-  const pdf = await measurePdf(repo, path.join(repo, '..', 'shared', 'corpus', 'dwc-2017'), quick ? 1 : 3);
+  log('7/9 letter PDFs: imr-check --jobs 2 against poppler pdftotext…');
+  const pdf = await measurePdf(repo, dwcDir, quick ? 1 : 3, jobs);
+
+  log('8/9 time per MB against the letter size, per rule…');
+  const scaling = measureScaling(quick);
+
+  log('9/9 open → first diagnostics: the in-editor figure, and the server on the same letter…');
+  const editor = longest ? await measureEditor(repo, dwcDir) : null;
 
   const after = machine();
   const results = {
@@ -199,11 +223,15 @@ async function main(): Promise<void> {
     quick,
     machine: { ...before, effectiveCores: cores, loadAverage: { start: before.loadAverage, end: after.loadAverage } },
     throughput,
+    realThroughput,
     largeLetter: { bytes: server.bytes, items: server.items, analysisMs: analysis, server },
+    realLetter: realServer && longest ? { file: path.basename(longest), server: realServer } : null,
     cli,
     memory,
     activation,
     pdf,
+    scaling,
+    editor,
     sizes: { devBundles: sizes.devBundles, bundles: sizes.bundles, vsixBytes: sizes.vsixBytes, vsixFiles: sizes.vsixFiles },
     benchSeconds: 0,
   };

@@ -42,6 +42,14 @@ function featurePlaces(text: string) {
     ],
     /** Where the keystrokes go: the middle of the item's rationale. */
     editAt: lines.positionAt(body.start + Math.floor((body.end - body.start) / 2)),
+    /** A structural edit: the item's outcome word, and another outcome to write there. */
+    outcome: item.outcomeSpan
+      ? {
+          range: lines.range(item.outcomeSpan.start, item.outcomeSpan.end),
+          text: item.outcomeSpan.text,
+          other: /^upheld$/i.test(item.outcomeSpan.text.trim()) ? 'Overturned' : 'Upheld',
+        }
+      : undefined,
   };
 }
 
@@ -55,6 +63,8 @@ export interface LargeLetterServerResult {
   editToDiagnostics: Latency;
   /** The same minus the 150 ms debounce: the server's own work (apply edit, analyse, convert, send). */
   editProcessing: Latency;
+  /** A structural edit (an item's outcome word changed, then back), debounce excluded; null without an outcome to change. */
+  structuralProcessing: Latency | null;
   /** A burst of keystrokes 10 ms apart: how many checks were published for its versions, and whether the last one was. */
   burst: { edits: number; intervalMs: number; publications: number; versions: number[]; lastVersionPublished: boolean };
   hover: Latency;
@@ -92,6 +102,18 @@ export async function measureLargeLetterServer(text: string, edits = 40, request
       else edit(client, URI, version, { start: at, end: { line: at.line, character: at.character + 1 } }, '');
       await client.waitForDiagnostics(URI, { version, timeoutMs: 60_000 });
       if (k >= 2) raw.push(performance.now() - start); // the first two warm the server up
+    }
+
+    // A structural edit: the item's outcome word replaced by another outcome, then put back.
+    const structural: number[] = [];
+    const o = places.outcome;
+    for (let k = 0; o && k < Math.max(4, edits / 2) + 2; k++) {
+      version++;
+      const start = performance.now();
+      const range = k % 2 === 0 ? o.range : { start: o.range.start, end: { line: o.range.start.line, character: o.range.start.character + o.other.length } };
+      edit(client, URI, version, range, k % 2 === 0 ? o.other : o.text);
+      await client.waitForDiagnostics(URI, { version, timeoutMs: 60_000 });
+      if (k >= 2) structural.push(performance.now() - start - DEBOUNCE_MS);
     }
 
     // Debounce: a burst of keystrokes faster than the debounce gives one check, of the last version.
@@ -160,6 +182,7 @@ export async function measureLargeLetterServer(text: string, edits = 40, request
       edits,
       editToDiagnostics: latency(raw),
       editProcessing: latency(raw.map((ms) => ms - DEBOUNCE_MS)),
+      structuralProcessing: structural.length ? latency(structural) : null,
       burst,
       hover,
       documentSymbols,

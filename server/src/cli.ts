@@ -5,6 +5,7 @@ import { csvHeader } from './csv';
 import { mtusStoreOf, type FileReport, type OutputFormat, type SarifResults } from './node/checkFile';
 import { expandLetterFiles } from './node/letterFiles';
 import { defaultMtusFolder, importMtusPdf } from './node/mtusStore';
+import { OutputBuffer } from './node/outputBuffer';
 import { checkFiles, defaultJobs } from './node/pool';
 import { Progress } from './node/progress';
 import { toSarif } from './sarif';
@@ -23,7 +24,7 @@ Checks IMR final determination letters and prints their problems. FILE may be a 
   --ignore GLOB        skip what matches under a DIR, .gitignore-style: *, ?, **, dir/ (repeatable)
   --mtus-folder DIR    where imported MTUS guideline text is kept (default ~/.imr-decision-tools/mtus)
   --import-mtus FILE   import an official MTUS guideline PDF into that folder, then check FILEs if any
-  --jobs N             check in N worker threads (default: one per core for more than 50 files)
+  --jobs N             check in N threads: this one and N-1 workers (default: one per core for more than 50 files)
   --exit-zero          exit 0 even when errors are found (findings are a report, not a failure)
   --help               this text
   --version            the version
@@ -150,11 +151,17 @@ async function checkAll(opts: Options, mtusFolder: string, out: NodeJS.WritableS
   const results: unknown[] = [];
   const sarif: SarifResults = [];
   const progress = new Progress(expanded.files.length, err === process.stderr ? process.stderr : { write: () => true });
-  if (opts.format === 'csv') out.write(csvHeader());
+  // Standard output in large writes; written out before anything goes to standard error.
+  const output = new OutputBuffer(out as NodeJS.WritableStream & { isTTY?: boolean });
+  const warn = (text: string) => {
+    output.flush();
+    err.write(text);
+  };
+  if (opts.format === 'csv') output.write(csvHeader());
   const print = (report: FileReport) => {
     // The progress line is erased before anything is printed, and drawn again after.
     progress.finish();
-    if (report.stderr) err.write(report.stderr);
+    if (report.stderr) warn(report.stderr);
     if (report.unreadable) code = 2;
     else {
       if (report.hasError && code === 0 && !opts.exitZero) code = 1;
@@ -162,7 +169,7 @@ async function checkAll(opts: Options, mtusFolder: string, out: NodeJS.WritableS
       else if (report.sarif) for (const r of report.sarif) sarif.push(r);
       else {
         const text = report.text ?? report.csv ?? report.ndjson;
-        if (text) out.write(text);
+        if (text) output.write(text);
       }
     }
     progress.tick();
@@ -172,10 +179,11 @@ async function checkAll(opts: Options, mtusFolder: string, out: NodeJS.WritableS
     await checkFiles(expanded.files, { format: opts.format, rules: opts.rules, drugs: opts.drugs, mtusFolder }, { jobs, onReport: print });
   } catch (e) {
     progress.finish();
-    err.write(`imr-check: ${(e as Error)?.message ?? String(e)}\n`);
+    warn(`imr-check: ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
   progress.finish();
+  output.flush();
   if (opts.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
   if (opts.format === 'sarif') {
     const log = toSarif([]);

@@ -205,8 +205,18 @@ export class ImrServer {
       service.settings.setTrusted(p?.trusted !== false);
       this.revalidateAll();
     });
-    documents.onDidOpen((e) => this.schedule(e.document, 0));
-    documents.onDidChangeContent((e) => this.schedule(e.document));
+    // The documents fire onDidChangeContent right after onDidOpen, for the same version: an opened
+    // letter is checked at once, not after the typing debounce.
+    let opened: TextDocument | undefined;
+    documents.onDidOpen((e) => {
+      opened = e.document;
+      this.schedule(e.document, 0);
+    });
+    documents.onDidChangeContent((e) => {
+      const justOpened = opened === e.document;
+      opened = undefined;
+      if (!justOpened) this.schedule(e.document);
+    });
     documents.onDidClose((e) => {
       this.cancel(e.document.uri);
       service.close(e.document.uri);

@@ -1,7 +1,8 @@
 /**
- * A worker-thread pool for the CLI: the files are checked across the cores, a batch at a time per
- * worker (a worker that finishes early takes the next batch), and the reports come back in input
- * order, so the output is the same byte for byte as when one thread checks them all.
+ * A worker-thread pool for the CLI: the files are checked across the cores, by this thread and
+ * worker threads beside it, a batch at a time (whoever finishes first takes the next batch), and
+ * the reports come back in input order, so the output is the same byte for byte as when one thread
+ * checks them all.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -28,7 +29,7 @@ export interface WorkerSetup {
 }
 
 export interface PoolOptions {
-  /** Number of workers; default: the machine's available parallelism. */
+  /** Number of threads checking (this one and `jobs - 1` workers); default: the machine's available parallelism. */
   jobs?: number;
   /** The worker script; default: `worker.js` beside this bundle (or `worker.ts` in a source run). */
   workerScript?: string;
@@ -41,7 +42,10 @@ export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** How many workers are worth starting for `files` files with `jobs` allowed (1 = check in this thread). */
+/**
+ * How many threads are worth checking in for `files` files with `jobs` allowed: 1 = this thread
+ * alone; N = this thread and N - 1 workers.
+ */
 export function workerCount(files: number, jobs: number): number {
   return Math.max(1, Math.min(Math.floor(jobs), Math.floor(files / MIN_FILES_PER_WORKER)));
 }
@@ -63,11 +67,27 @@ function startWorker(script: string, setup: WorkerSetup): Worker {
   return new Worker(script, { workerData: setup });
 }
 
+/** Batches a worker holds at once: the next is already there when it finishes one. */
+const IN_FLIGHT = 2;
+
+/** Where the batches stand: the next to hand out, and who still holds some. */
+interface Sharing {
+  next: number;
+  /** Batches handed to workers and not answered yet. */
+  outstanding: number;
+  /** This thread is still checking. */
+  here: boolean;
+  failed: boolean;
+}
+
 /**
- * Hands the batches to `count` workers, the next batch to whichever finishes first; `onBatch` gets
- * each batch's reports. Rejects when a worker fails; the workers are stopped either way.
+ * Shares the batches between this thread and `count` workers: each takes the next batch when it has
+ * finished one (a worker holds `IN_FLIGHT`, so it never waits for this thread to answer it), and
+ * `onBatch` gets each batch's reports. This thread starts at once, while the workers load; so with
+ * `--jobs 2` on two cores there are two busy threads, not three, and no more start-ups than needed.
+ * Rejects when a worker fails; the workers are stopped either way.
  */
-async function runBatches(
+async function shareBatches(
   files: readonly string[],
   batches: number[][],
   count: number,
@@ -76,32 +96,32 @@ async function runBatches(
   onBatch: (indices: number[], reports: FileReport[]) => void,
 ): Promise<void> {
   const workers: Worker[] = [];
+  const state: Sharing = { next: 0, outstanding: 0, here: true, failed: false };
   try {
     await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let running = 0;
-      let failed = false;
+      const settle = () => {
+        if (!state.failed && !state.here && state.outstanding === 0 && state.next >= batches.length) resolve();
+      };
       const fail = (error: Error) => {
-        if (!failed) reject(error);
-        failed = true;
+        if (!state.failed) reject(error);
+        state.failed = true;
       };
       const feed = (worker: Worker) => {
-        if (failed) return;
-        if (next >= batches.length) {
-          running--;
-          if (running === 0) resolve();
-          return;
-        }
-        const batch = next++;
+        if (state.failed || state.next >= batches.length) return settle();
+        const batch = state.next++;
+        state.outstanding++;
         const task: WorkerTask = { batch, files: batches[batch].map((i) => files[i]) };
         worker.postMessage(task);
       };
-      if (batches.length === 0) resolve();
-      for (let w = 0; w < Math.min(count, batches.length); w++) {
+      checkHere(files, batches, state, options, onBatch).then(() => {
+        state.here = false;
+        settle();
+      }, fail);
+      for (let w = 0; w < count && state.next < batches.length; w++) {
         const worker = startWorker(script, { options });
         workers.push(worker);
-        running++;
         worker.on('message', (result: WorkerResult) => {
+          state.outstanding--;
           onBatch(batches[result.batch], result.reports);
           feed(worker);
         });
@@ -109,11 +129,28 @@ async function runBatches(
         worker.on('exit', (code) => {
           if (code !== 0) fail(new Error(`a checking worker stopped with exit code ${code}`));
         });
-        feed(worker);
+        for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
       }
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** This thread's share: the next batch while there is one, yielding between batches so the workers' answers come in. */
+async function checkHere(
+  files: readonly string[],
+  batches: number[][],
+  state: Sharing,
+  options: CheckFileOptions,
+  onBatch: (indices: number[], reports: FileReport[]) => void,
+): Promise<void> {
+  while (!state.failed && state.next < batches.length) {
+    const indices = batches[state.next++];
+    const reports: FileReport[] = [];
+    for (const i of indices) reports.push(await checkFile(files[i], options));
+    onBatch(indices, reports);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -146,11 +183,13 @@ export async function checkFiles(files: readonly string[], options: CheckFileOpt
     else pending.push(i);
   }
   flush();
-  // Batches small enough that the workers finish together, large enough to keep messages few.
-  const size = Math.max(1, Math.min(64, Math.ceil(pending.length / (count * 8))));
+  // Batches small enough that the threads finish together (the output waits for the slowest batch
+  // before it), large enough to keep messages few.
+  const size = Math.max(1, Math.min(32, Math.ceil(pending.length / (count * 16))));
   const batches: number[][] = [];
   for (let k = 0; k < pending.length; k += size) batches.push(pending.slice(k, k + size));
-  await runBatches(files, batches, count, pool.workerScript ?? defaultWorkerScript(), options, (indices, done) => {
+  // This thread is one of the `count`: it checks too, beside `count - 1` workers.
+  await shareBatches(files, batches, count - 1, pool.workerScript ?? defaultWorkerScript(), options, (indices, done) => {
     done.forEach((report, k) => (reports[indices[k]] = report));
     flush();
   });
