@@ -16,15 +16,11 @@
 import type { Decision, Item, Section, Span } from '../model';
 import { readItemsIn, readPublishedItems } from './items';
 import { MAX_STRUCTURE_LENGTH } from './lines';
-import { detectForm, detectLayout } from './layout';
+import { detectLayout } from './layout';
 import { layoutNamed } from './layouts';
-import { MAX_READ } from './parse';
-import { readHeader } from './header';
-import { readPatient } from './patient';
-import { readReviewer } from './reviewer';
+import { MAX_READ, withLetterParts } from './parse';
 import { findSections } from './sections';
 import { LetterSource } from './source';
-import { findSuppressions } from './suppressions';
 import { MODIFIED_MARK } from './vocabulary';
 import { shifted } from '../text/shift';
 
@@ -112,20 +108,7 @@ export function reparseItem(previous: Decision, before: string, after: string): 
     window = { start, oldEnd: lineEnd(before, change.oldEnd), newEnd: lineEnd(after, change.newEnd) };
     items = previous.items.map((item) => (item.start < change.start ? item : shifted(item, delta)));
   }
-  const { patient, diagnoses } = readPatient(src, sections);
-  const decision: Decision = {
-    layout: previous.layout,
-    form: detectForm(src),
-    header: readHeader(src, sections),
-    sections,
-    reviewer: readReviewer(src, sections),
-    patient,
-    diagnoses,
-    items,
-    suppressions: findSuppressions(src),
-    limits: src.limits,
-    readTo: src.readTo,
-  };
+  const decision = withLetterParts(src, previous.layout, sections, () => items);
   return { decision, change, item: k, window };
 }
 

@@ -4,7 +4,7 @@
  * reviewer.ts, patient.ts, the layout's item reader (layouts/), suppressions.ts; the words they look
  * for are in vocabulary.ts.
  */
-import type { Decision, Item } from '../model';
+import type { Decision, Item, Layout, Section } from '../model';
 import { readHeader } from './header';
 import { detectForm, detectLayout } from './layout';
 import { layoutNamed } from './layouts';
@@ -54,12 +54,21 @@ function read(text: string): Decision {
   const layout = layoutName === 'unknown' ? undefined : layoutNamed(layoutName);
   const sections = layout ? findSections(src, layout.headings) : [];
   layout?.addSections?.(src, sections);
+  return withLetterParts(src, layoutName, sections, () => (layout ? layout.readItems(src, sections) : []));
+}
+
+/**
+ * The model of a letter whose layout and sections are read: its header, reviewer and patient, then
+ * its items (`readItems`), its form and suppressions, read from `src` in that order. Also how
+ * incremental.ts builds the model of an edited letter around the items it kept.
+ */
+export function withLetterParts(src: LetterSource, layout: Layout, sections: Section[], readItems: () => Item[]): Decision {
   const header = readHeader(src, sections);
   const reviewer = readReviewer(src, sections);
   const { patient, diagnoses } = readPatient(src, sections);
-  const items: Item[] = layout ? layout.readItems(src, sections) : [];
+  const items = readItems();
   return {
-    layout: layoutName,
+    layout,
     form: detectForm(src),
     header,
     sections,
