@@ -2,8 +2,8 @@
  * Incremental analysis (server/src/incremental.ts, server/src/parser/incremental.ts): after any
  * edit, `reanalyze` gives exactly what a whole `analyze` of the new text gives. 10,000 edits over
  * the real letters in every surface form, most of them typing inside an item (read again alone),
- * the rest anywhere (the summary and header: no item read again; headings, titles, outcomes,
- * labels, page breaks, line ends: read whole).
+ * the rest anywhere (titles and outcomes: their item read again; the summary and header: no item
+ * read again; headings, labels, new titles, page breaks, line ends: read whole).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -119,18 +119,27 @@ test('typing in the clinical case summary reads no item again', { skip: lettersM
   assert.deepEqual(comparable(after), comparable(analyze(after.text)));
 });
 
-test('structural edits read the whole letter: an outcome, a title, a heading', { skip: lettersMissing ?? false }, () => {
+test('an edit in a title re-reads its item; one that changes what starts an item, or a heading, reads the whole letter', { skip: lettersMissing ?? false }, () => {
   const text = readLetter('000');
   const before = analyze(text);
   const item = before.decision.items[0];
+  const same = (a: Analysis) => assert.deepStrictEqual(comparable(a), comparable(analyze(a.text)));
+  // The outcome overturned, a letter typed in the title: the item is read again, as a whole reading would.
   const outcome = item.outcomeSpan!;
-  const changedOutcome = text.slice(0, outcome.start) + 'Overturned' + text.slice(outcome.end);
-  assert.equal(reanalyze(before, changedOutcome).path, 'whole');
-  const inTitle = text.slice(0, item.title.start + 2) + 'x' + text.slice(item.title.start + 2);
-  assert.equal(reanalyze(before, inTitle).path, 'whole');
+  const overturned = reanalyze(before, text.slice(0, outcome.start) + 'Overturned' + text.slice(outcome.end));
+  assert.equal(overturned.path, 'item');
+  assert.equal(overturned.decision.items[0].outcome, 'overturned');
+  assert.ok(overturned.findings.some((f) => f.code === 'outcome-conflict'));
+  same(overturned);
+  const inTitle = reanalyze(before, text.slice(0, item.title.start + 2) + 'x' + text.slice(item.title.start + 2));
+  assert.equal(inTitle.path, 'item');
+  same(inTitle);
+  // The title's colon removed: the line is no longer a title.
+  const colon = text.indexOf(':', item.title.end);
+  const noColon = reanalyze(before, text.slice(0, colon) + text.slice(colon + 1));
+  assert.equal(noColon.path, 'whole');
   const heading = before.decision.sections[0].heading;
-  const inHeading = text.slice(0, heading.start) + 'x' + text.slice(heading.start);
-  assert.equal(reanalyze(before, inHeading).path, 'whole');
+  assert.equal(reanalyze(before, text.slice(0, heading.start) + 'x' + text.slice(heading.start)).path, 'whole');
   // A new title line inside a rationale makes a new item: read whole, and found.
   const at = item.rationale!.body.end;
   const newItem = edit(text, text.slice(at - 20, at), `${text.slice(at - 20, at)}\n\n**Tizanidine 4mg #60:** Upheld\n`);

@@ -83,7 +83,7 @@ export function reparseItem(previous: Decision, before: string, after: string): 
   if (!change || hasLineBreakTrouble(before, after, change)) return undefined;
   const layout = layoutNamed(previous.layout);
   if (!layout || layout.readItems !== readPublishedItems) return undefined;
-  const k = editedItem(previous, before, change);
+  const { k, inTitle } = editedItem(previous, before, change);
   const holder = k >= 0 ? issuesSectionOf(previous, k) : sectionHolding(previous, before, change);
   if (holder === -2 || (k >= 0 && holder < 0)) return undefined;
   const src = new LetterSource(after);
@@ -99,7 +99,8 @@ export function reparseItem(previous: Decision, before: string, after: string): 
     // The edit must end before the next item's first line (or the next heading); at the text's end it may reach it.
     if (change.oldEnd > window.oldEnd || (change.oldEnd === window.oldEnd && window.oldEnd < before.length)) return undefined;
     const read = readItemsIn(src, window.start, window.newEnd);
-    if (read.length !== 1 || src.limits.length > 0 || !sameOpening(read[0], previous.items[k])) return undefined;
+    if (read.length !== 1 || src.limits.length > 0) return undefined;
+    if (inTitle ? !titleStillOpens(read[0], previous.items[k], after, window) : !sameOpening(read[0], previous.items[k])) return undefined;
     if (!neighboursUntouched(previous, k, read[0], before, after, change, window)) return undefined;
     items = previous.items.map((item, i) => (i < k ? item : i === k ? read[0] : shifted(item, delta)));
   } else {
@@ -141,8 +142,8 @@ function hasLineBreakTrouble(before: string, after: string, change: TextChange):
   return near(before, change.start, change.oldEnd) || near(after, change.start, change.newEnd);
 }
 
-/** The item whose fields hold the start of the edit (never its title lines), or -1. */
-function editedItem(previous: Decision, before: string, change: TextChange): number {
+/** The item whose lines hold the start of the edit (-1 for none), and whether the edit starts in its title lines. */
+function editedItem(previous: Decision, before: string, change: TextChange): { k: number; inTitle: boolean } {
   const items = previous.items;
   let lo = 0;
   let hi = items.length - 1;
@@ -154,10 +155,10 @@ function editedItem(previous: Decision, before: string, change: TextChange): num
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (k < 0) return -1;
+  if (k < 0) return { k, inTitle: false };
   const item = items[k];
   const titleLast = Math.max(item.title.end, item.outcomeSpan?.end ?? 0);
-  return change.start > lineEnd(before, titleLast) ? k : -1;
+  return { k, inTitle: change.start <= lineEnd(before, titleLast) };
 }
 
 /** The index of the issues section that holds item k, or -1. */
@@ -309,6 +310,25 @@ function lineEnd(text: string, offset: number): number {
 function lastLabel(item: Item): string {
   if (item.rationale) return 'rationale';
   return item.guidelines.length > 0 ? item.guidelines[item.guidelines.length - 1].by : 'none';
+}
+
+/**
+ * After an edit in an item's title: the item still opens on the same line with a title of its own
+ * (an outcome: not a title guessed at a label), and nothing before it changes how it is read. Its
+ * title, read back from its last line, stops at the window's start only if the line before is
+ * a blank line or ends a sentence (a modified request's title reads on over sentences); that line,
+ * as a possible title ending in a colon, would look ahead into this item's first line.
+ */
+function titleStillOpens(now: Item, old: Item, after: string, window: TextChange): boolean {
+  if (now.start !== old.start || now.outcomeSpan === null || old.outcomeSpan === null) return false;
+  if (window.start === 0) return true;
+  const end = window.start - 1;
+  const start = lineStart(after, end);
+  const line = after.slice(start, end);
+  const content = line.trim();
+  if (!content) return !nearFormFeed(after, { start, end });
+  if (content.includes(':') || MODIFIED_MARK.test(now.title.text)) return false;
+  return /[.;?!]["')\]]?$/.test(content);
 }
 
 /** The same item opening: where it starts, its title and outcome as before. */
