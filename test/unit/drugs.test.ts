@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DrugLexicon, loadDrugLexicon, parseWordList } from '../../server/src/knowledge/drugs';
 import { boundedDistance, maxSuggestDistance } from '../../server/src/text/distance';
-import { matchCase, tokenize } from '../../server/src/knowledge/drugNames';
+import { lowerHash, matchCase, tokenize, WordScanner } from '../../server/src/knowledge/drugNames';
 import { decodeWords, encodeWords, isEnglishWord } from '../../server/src/knowledge/english';
 import { corpusDir, readLetter } from '../helpers';
 
@@ -188,6 +188,30 @@ describe('findAll', () => {
     assert.deepEqual(drugs.findAll('Tylenol. With codeine').map((m) => m.name), ['Tylenol', 'codeine']);
     assert.deepEqual(drugs.findAll('oxycodone, acetaminophen').map((m) => m.entry.id), ['oxycodone', 'acetaminophen']);
     assert.deepEqual(drugs.findAll('Tylenol No. 3 and lidocaine 5% patch').map((m) => m.entry.id), ['codeine-acetaminophen', 'lidocaine-patch']);
+  });
+
+  test('a range of a text is read as that slice would be, with offsets into the whole text', () => {
+    const text = 'Norco and MS Contin; Tylenol #3, Hydrocodone/APAP and Ben Gay.';
+    const pairs: Array<[number, number]> = [[0, text.length], [3, 40], [10, 15], [21, 29], [33, 47], [0, 12], [50, 58]];
+    for (const [from, to] of pairs) {
+      const sliced = drugs.findAll(text.slice(from, to)).map((m) => [m.name, m.start + from, m.end + from]);
+      assert.deepEqual(drugs.findAll(text, from, to).map((m) => [m.name, m.start, m.end]), sliced, `${from}-${to}`);
+    }
+  });
+});
+
+describe('WordScanner', () => {
+  test('the words of a range with the hash lowerHash gives them', () => {
+    const text = 'Élan: BACLOFEN 10mg, naïve x\nTylenol#3 — fin';
+    // The last range ends past the text: the scanner stops at its end.
+    for (const [from, to] of [[2, 30], [7, 12], [0, text.length + 5]]) {
+      const scanner = new WordScanner(text, from, to);
+      const seen: Array<[number, number, number]> = [];
+      while (scanner.next()) seen.push([scanner.start, scanner.end, scanner.hash]);
+      const limit = Math.min(to, text.length);
+      const expected = tokenize(text, from, limit).map((t): [number, number, number] => [t.start, t.end, lowerHash(text, t.start, t.end)]);
+      assert.deepEqual(seen, expected);
+    }
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import data from '../../data/drugs.json';
 import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from '../text/distance';
-import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd } from './drugNames';
+import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd, WordScanner } from './drugNames';
 import { BoundedMap } from '../text/boundedMap';
 import { combinationVariants, slug, toEntry, uniqueId, validRecord } from './drugRecords';
 import type { DrugEntry, DrugMatch, DrugName, DrugRecord, IndexedName, NameRole, Suggestion } from './drugTypes';
@@ -113,22 +113,20 @@ export class DrugLexicon {
   }
 
   /**
-   * Every known drug name in `text`, in order: the longest name starting at each word, whole words
-   * only, multiword names across spaces or one punctuation mark ("Hydrocodone/APAP", "MS Contin").
-   * Words that start no name are ruled out by a hash, so a long letter makes few strings.
+   * Every known drug name in text[from, to) (all of it by default), in order, with offsets into
+   * `text`: the longest name starting at each word, whole words only, multiword names across
+   * spaces or one punctuation mark ("Hydrocodone/APAP", "MS Contin"). Words that start no name are
+   * ruled out by a hash, so a long letter makes few strings.
    */
-  findAll(text: string): DrugMatch[] {
+  findAll(text: string, from = 0, to = text.length): DrugMatch[] {
     const found: DrugMatch[] = [];
-    const length = text.length;
-    let start = nextWordStart(text, 0, length);
-    while (start >= 0) {
-      const end = wordEnd(text, start, length);
-      const match = this.firstWordHashes.has(lowerHash(text, start, end)) ? this.matchAt(text, start, end) : undefined;
+    const words = new WordScanner(text, from, to);
+    while (words.next()) {
+      if (!this.firstWordHashes.has(words.hash)) continue;
+      const match = this.matchAt(text, words.start, words.end, Math.min(to, text.length));
       if (match) {
-        found.push({ entry: match.entry, name: text.slice(start, match.end), start, end: match.end });
-        start = nextWordStart(text, match.end, length);
-      } else {
-        start = nextWordStart(text, end, length);
+        found.push({ entry: match.entry, name: text.slice(words.start, match.end), start: words.start, end: match.end });
+        words.skipTo(match.end);
       }
     }
     return found;
@@ -198,12 +196,12 @@ export class DrugLexicon {
     return lexicon;
   }
 
-  /** The longest name whose first word is text[start, end) and whose other words follow it. */
-  private matchAt(text: string, start: number, end: number): { entry: DrugEntry; end: number } | undefined {
+  /** The longest name whose first word is text[start, end) and whose other words follow it (before `to`). */
+  private matchAt(text: string, start: number, end: number, to: number): { entry: DrugEntry; end: number } | undefined {
     const candidates = this.byFirstWord.get(text.slice(start, end).toLowerCase());
     if (!candidates) return undefined;
     for (const candidate of candidates) {
-      const stop = followingWords(text, end, candidate);
+      const stop = followingWords(text, end, to, candidate);
       if (stop >= 0) return { entry: candidate.entry, end: stop };
     }
     return undefined;
@@ -331,15 +329,15 @@ export function loadDrugLexicon(): DrugLexicon {
 
 
 /**
- * Where a multiword name ends when its words after the first follow `from` in the text, joined as
- * the name allows; -1 when they do not. A one-word name ends at `from`.
+ * Where a multiword name ends when its words after the first follow `from` in the text (before
+ * `to`), joined as the name allows; -1 when they do not. A one-word name ends at `from`.
  */
-function followingWords(text: string, from: number, name: IndexedName): number {
+function followingWords(text: string, from: number, to: number, name: IndexedName): number {
   let end = from;
   for (let k = 1; k < name.words.length; k++) {
-    const start = nextWordStart(text, end, Math.min(text.length, end + 9));
+    const start = nextWordStart(text, end, Math.min(to, end + 9));
     if (start < 0 || !gapMatches(text.slice(end, start), name.gaps[k - 1])) return -1;
-    const stop = wordEnd(text, start);
+    const stop = wordEnd(text, start, to);
     const word = name.words[k];
     if (stop - start !== word.length || text.slice(start, stop).toLowerCase() !== word) return -1;
     end = stop;
