@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DrugLexicon, loadDrugLexicon, parseWordList } from '../../server/src/knowledge/drugs';
 import { boundedDistance, maxSuggestDistance } from '../../server/src/text/distance';
+import { DeletionFilter } from '../../server/src/knowledge/deletionFilter';
 import { lowerHash, matchCase, tokenize, WordScanner } from '../../server/src/knowledge/drugNames';
 import { decodeWords, encodeWords, isEnglishWord } from '../../server/src/knowledge/english';
 import { corpusDir, readLetter } from '../helpers';
@@ -345,5 +346,43 @@ describe('English words', () => {
     const words = ['care', 'cared', 'careful', 'carefully', 'carefulnesses', 'cart', 'zebra'];
     assert.equal(encodeWords(words).slice(0, 9), '0care4d4f');
     assert.deepEqual(decodeWords(encodeWords(words)), words);
+  });
+});
+
+describe('DeletionFilter', () => {
+  test('never rules out a word one edit from a name (every kind of edit, every position)', () => {
+    const keys = ['baclofen', 'ms contin', 'norco', 'tylenol 3', 'cyclobenzaprine'];
+    const filter = new DeletionFilter(keys, 16);
+    const letters = 'abcz 3';
+    for (const key of keys) {
+      const near = new Set<string>([key]);
+      for (let i = 0; i <= key.length; i++) {
+        if (i < key.length) near.add(key.slice(0, i) + key.slice(i + 1));
+        if (i + 1 < key.length) near.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
+        for (const c of letters) {
+          near.add(key.slice(0, i) + c + key.slice(i));
+          if (i < key.length) near.add(key.slice(0, i) + c + key.slice(i + 1));
+        }
+      }
+      for (const word of near) {
+        assert.ok(boundedDistance(word, key, 1) <= 1, word);
+        assert.equal(filter.mayBeNear(word), true, `${word} (near ${key})`);
+      }
+    }
+  });
+
+  test('rules out most words far from every name, and words longer than every name', () => {
+    const filter = new DeletionFilter(['baclofen', 'norco'], 16);
+    assert.equal(filter.mayBeNear('x'.repeat(100)), false);
+    const far = ['patient', 'treatment', 'guidelines', 'recommended', 'medical', 'request'];
+    assert.ok(far.filter((w) => filter.mayBeNear(w)).length <= 1);
+  });
+
+  test("the lexicon's suggestions are those of a search without the filter", () => {
+    for (const word of ['baclofan', 'norko', 'tramadl', 'gabapentn', 'patient', 'reviewed', 'lyricaa', 'somma']) {
+      const all = drugs.suggestions(word, 3, 1).map((s) => s.name);
+      const exact = drugs.names().filter((n) => boundedDistance(word, n.name.toLowerCase(), 1) <= 1);
+      assert.equal(all.length > 0, exact.length > 0, word);
+    }
   });
 });

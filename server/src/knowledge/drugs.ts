@@ -9,6 +9,7 @@ import data from '../../data/drugs.json';
 import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from '../text/distance';
 import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd, WordScanner } from './drugNames';
 import { BoundedMap } from '../text/boundedMap';
+import { DeletionFilter } from './deletionFilter';
 import { combinationVariants, slug, toEntry, uniqueId, validRecord } from './drugRecords';
 import type { DrugEntry, DrugMatch, DrugName, DrugRecord, IndexedName, NameRole, Suggestion } from './drugTypes';
 
@@ -54,6 +55,7 @@ export class DrugLexicon {
   private readonly problemList: string[] = [];
   private lastExtra: { signature: string; lexicon: DrugLexicon } | undefined;
   private nameList: readonly DrugName[] | undefined;
+  private near: DeletionFilter | undefined;
 
   private constructor(records: readonly DrugRecord[], extras: readonly string[]) {
     this.records = records;
@@ -97,6 +99,8 @@ export class DrugLexicon {
 
   /** Whether a word or name is a known drug name. */
   isKnown(word: string): boolean {
+    // One word in lower-case letters and digits is known exactly when it is a name's key.
+    if (isPlainWord(word)) return this.byKey.has(word);
     return this.lookup(word) !== undefined;
   }
 
@@ -157,6 +161,8 @@ export class DrugLexicon {
     if (!key || this.byKey.has(key)) return [];
     const limit = Math.min(maxDistance ?? Number.POSITIVE_INFINITY, maxSuggestDistance(key.length));
     if (limit <= 0) return [];
+    // Most words are one edit from no name: the deletion filter says so without an edit distance.
+    if (limit === 1 && !this.nearFilter().mayBeNear(key)) return [];
     const mask = letterMask(key);
     const counts = letterCounts(key);
     const scored: Array<{ indexed: IndexedName; distance: number }> = [];
@@ -178,6 +184,12 @@ export class DrugLexicon {
       if (out.length >= max) break;
     }
     return out;
+  }
+
+  /** The deletion filter of every indexed name, built on first use. */
+  private nearFilter(): DeletionFilter {
+    this.near ??= new DeletionFilter(this.byKey.keys(), 20);
+    return this.near;
   }
 
   /**
@@ -350,6 +362,16 @@ function withoutReleaseSuffix(name: string): string | undefined {
   const m = /^(.*[\p{L}\p{N}])[\s-]+([\p{L}]+)$/u.exec(name);
   if (!m || !RELEASE_SUFFIXES.has(m[2].toLowerCase())) return undefined;
   return m[1];
+}
+
+/** Whether `word` is made of ASCII lower-case letters and digits only (at least one). */
+function isPlainWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** A word that does not change which drug a name means: salt, release form, strength, unit, form. */
