@@ -92,8 +92,6 @@ interface Reading {
 export class GuidelineNames {
   private readonly byAlias = new Map<string, Guideline[]>();
   private readonly longestFirst: string[];
-  /** Each guideline's place in the order of the dates they came into force (ties in data order). */
-  private readonly byStart = new Map<Guideline, number>();
   /** readings' answers by cited name (bounded): letters cite the same few names over and over. */
   private readonly read = new BoundedMap<string, readonly Reading[]>(10_000);
 
@@ -107,7 +105,11 @@ export class GuidelineNames {
       }
     }
     this.longestFirst = [...this.byAlias.keys()].sort((a, b) => b.length - a.length);
-    [...guidelines].sort((a, b) => startOf(a).localeCompare(startOf(b))).forEach((g, i) => this.byStart.set(g, i));
+    // Each alias's guidelines in the order they came into force (ties in data order), once: the
+    // choice by date then needs no sorting.
+    const byStart = new Map<Guideline, number>();
+    [...guidelines].sort((a, b) => startOf(a).localeCompare(startOf(b))).forEach((g, i) => byStart.set(g, i));
+    for (const list of this.byAlias.values()) list.sort((a, b) => (byStart.get(a) ?? 0) - (byStart.get(b) ?? 0));
   }
 
   /** Every normalised alias (for suggestions). */
@@ -182,6 +184,7 @@ export class GuidelineNames {
    */
   private pick(list: Guideline[] | undefined, options: ResolveOptions, year: number | null): { guideline: Guideline; yearMismatch: boolean } | null {
     if (!list || list.length === 0) return null;
+    // `list` is in the order the guidelines came into force; the filters keep it.
     let cands = list;
     if (options.mtus !== undefined) cands = cands.filter((g) => g.mtus === options.mtus);
     else if (cands.some((g) => g.mtus)) cands = cands.filter((g) => g.mtus);
@@ -192,7 +195,7 @@ export class GuidelineNames {
       if (withYear.length > 0) cands = withYear;
       else yearMismatch = cands.some((g) => g.years.length > 0 || g.year !== null);
     }
-    return { guideline: byDate(cands, options.date ?? null, this.byStart), yearMismatch };
+    return { guideline: byDate(cands, options.date ?? null), yearMismatch };
   }
 }
 
@@ -201,11 +204,10 @@ function startOf(g: Guideline): string {
   return g.from ?? '0000-00-00';
 }
 
-/** `byStart` holds each guideline's place in the order of `startOf` (ties in data order, as `cands` are). */
-function byDate(cands: Guideline[], date: string | null, byStart: ReadonlyMap<Guideline, number>): Guideline {
-  if (cands.length === 1) return cands[0];
+/** The guideline of `sorted` (in the order they came into force) in force on `date`. */
+function byDate(sorted: Guideline[], date: string | null): Guideline {
+  if (sorted.length === 1) return sorted[0];
   const start = startOf;
-  const sorted = [...cands].sort((a, b) => (byStart.get(a) ?? 0) - (byStart.get(b) ?? 0));
   if (!date) return sorted.find((g) => !g.later) ?? sorted[0];
   const inForce = sorted.filter((g) => start(g) <= date && (!g.to || date <= g.to));
   if (inForce.length > 0) return inForce[inForce.length - 1];
