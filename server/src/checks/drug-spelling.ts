@@ -68,6 +68,8 @@ const check: Check = {
  * name spans at most one line break, so the lines around the word are enough to look in.
  */
 function insideDrugName(text: string, start: number, end: number, drugs: DrugLexicon): boolean {
+  // A name holds the word only as one of its own words: most misspellings are none.
+  if (!drugs.isNameWord(text.slice(start, end).toLowerCase())) return false;
   // From the start of the line two lines up (at most NAME_REACH characters back, at a word's start)...
   let from = text.lastIndexOf('\n', start - 1) + 1;
   for (let k = 0; k < 2 && from > 0; k++) from = text.lastIndexOf('\n', Math.max(0, from - 2)) + 1;

@@ -196,3 +196,40 @@ export function matchCase(written: string, name: string): string {
   }
   return name;
 }
+
+/**
+ * Words a name may carry that do not change which drug it is (salts, release forms, strengths,
+ * units, dosage forms). `lookup` drops them when the name as written is not known.
+ */
+const MODIFIERS = new Set([
+  'hcl', 'hydrochloride', 'sodium', 'potassium', 'calcium', 'magnesium', 'sulfate', 'sulphate', 'citrate',
+  'tartrate', 'bitartrate', 'succinate', 'maleate', 'besylate', 'mesylate', 'phosphate', 'acetate',
+  'acetonide', 'tromethamine', 'er', 'xr', 'sr', 'cr', 'xl', 'la', 'dr', 'ec', 'ir', 'odt', 'ds', 'cd',
+  'extended', 'release', 'released', 'immediate', 'controlled', 'sustained', 'delayed', 'oral', 'tab',
+  'tabs', 'tablet', 'tablets', 'cap', 'caps', 'capsule', 'capsules', 'mg', 'mcg', 'ml', 'gm', 'g', 'generic',
+]);
+
+/** Release-form suffixes of brand names: "Hysingla ER" is also written "Hysingla". */
+const RELEASE_SUFFIXES = new Set(['er', 'xr', 'cr', 'sr', 'xl', 'la', 'odt', 'ds', 'ir', 'cd', 'dr', 'ec']);
+
+/** A word that does not change which drug a name means: salt, release form, strength, unit, form. */
+export function isModifier(word: string): boolean {
+  return MODIFIERS.has(word) || /^\d+(?:\.\d+)?(?:mg|mcg|ml|g|gm|%)?$/.test(word);
+}
+
+/** A name without its release-form suffix ("Toprol XL" → "Toprol"), or undefined when it has none. */
+export function withoutReleaseSuffix(name: string): string | undefined {
+  const m = /^(.*[\p{L}\p{N}])[\s-]+([\p{L}]+)$/u.exec(name);
+  if (!m || !RELEASE_SUFFIXES.has(m[2].toLowerCase())) return undefined;
+  return m[1];
+}
+
+/** Whether `word` is made of ASCII lower-case letters and digits only (at least one). */
+export function isPlainWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}

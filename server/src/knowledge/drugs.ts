@@ -7,7 +7,7 @@
  */
 import data from '../../data/drugs.json';
 import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from '../text/distance';
-import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd, WordScanner } from './drugNames';
+import { type Gap, gapMatches, isModifier, isPlainWord, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd, withoutReleaseSuffix, WordScanner } from './drugNames';
 import { BoundedMap } from '../text/boundedMap';
 import { DeletionFilter } from './deletionFilter';
 import { combinationVariants, slug, toEntry, uniqueId, validRecord } from './drugRecords';
@@ -15,23 +15,6 @@ import type { DrugEntry, DrugMatch, DrugName, DrugRecord, IndexedName, NameRole,
 
 export type { DrugEntry, DrugKind, DrugMatch, DrugName, GoverningTopic, GuidelineId, NameRole, Suggestion } from './drugTypes';
 export { describeTopic, parseWordList } from './drugRecords';
-
-
-
-/**
- * Words a name may carry that do not change which drug it is (salts, release forms, strengths,
- * units, dosage forms). `lookup` drops them when the name as written is not known.
- */
-const MODIFIERS = new Set([
-  'hcl', 'hydrochloride', 'sodium', 'potassium', 'calcium', 'magnesium', 'sulfate', 'sulphate', 'citrate',
-  'tartrate', 'bitartrate', 'succinate', 'maleate', 'besylate', 'mesylate', 'phosphate', 'acetate',
-  'acetonide', 'tromethamine', 'er', 'xr', 'sr', 'cr', 'xl', 'la', 'dr', 'ec', 'ir', 'odt', 'ds', 'cd',
-  'extended', 'release', 'released', 'immediate', 'controlled', 'sustained', 'delayed', 'oral', 'tab',
-  'tabs', 'tablet', 'tablets', 'cap', 'caps', 'capsule', 'capsules', 'mg', 'mcg', 'ml', 'gm', 'g', 'generic',
-]);
-
-/** Release-form suffixes of brand names: "Hysingla ER" is also written "Hysingla". */
-const RELEASE_SUFFIXES = new Set(['er', 'xr', 'cr', 'sr', 'xl', 'la', 'odt', 'ds', 'ir', 'cd', 'dr', 'ec']);
 
 /** What joins the parts of a combination; white space around it does not matter (parts are split into words). */
 const COMBINATION_SEPARATOR = /[/+&,]|\band\b|\bwith\b/i;
@@ -56,6 +39,7 @@ export class DrugLexicon {
   private lastExtra: { signature: string; lexicon: DrugLexicon } | undefined;
   private nameList: readonly DrugName[] | undefined;
   private near: DeletionFilter | undefined;
+  private nameWordSet: Set<string> | undefined;
 
   private constructor(records: readonly DrugRecord[], extras: readonly string[]) {
     this.records = records;
@@ -102,6 +86,15 @@ export class DrugLexicon {
     // One word in lower-case letters and digits is known exactly when it is a name's key.
     if (isPlainWord(word)) return this.byKey.has(word);
     return this.lookup(word) !== undefined;
+  }
+
+  /** Whether a lower-case word is one of the words of a known name ("contin" of "MS Contin"). */
+  isNameWord(word: string): boolean {
+    if (!this.nameWordSet) {
+      this.nameWordSet = new Set<string>();
+      for (const indexed of this.byKey.values()) for (const w of indexed.words) this.nameWordSet.add(w);
+    }
+    return this.nameWordSet.has(word);
   }
 
   /** Every generic, brand and alias the lexicon knows, with its entry (for completion). */
@@ -339,7 +332,6 @@ export function loadDrugLexicon(): DrugLexicon {
   return bundled;
 }
 
-
 /**
  * Where a multiword name ends when its words after the first follow `from` in the text (before
  * `to`), joined as the name allows; -1 when they do not. A one-word name ends at `from`.
@@ -355,28 +347,6 @@ function followingWords(text: string, from: number, to: number, name: IndexedNam
     end = stop;
   }
   return end;
-}
-
-/** A name without its release-form suffix ("Toprol XL" → "Toprol"), or undefined when it has none. */
-function withoutReleaseSuffix(name: string): string | undefined {
-  const m = /^(.*[\p{L}\p{N}])[\s-]+([\p{L}]+)$/u.exec(name);
-  if (!m || !RELEASE_SUFFIXES.has(m[2].toLowerCase())) return undefined;
-  return m[1];
-}
-
-/** Whether `word` is made of ASCII lower-case letters and digits only (at least one). */
-function isPlainWord(word: string): boolean {
-  if (word.length === 0) return false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
-  }
-  return true;
-}
-
-/** A word that does not change which drug a name means: salt, release form, strength, unit, form. */
-function isModifier(word: string): boolean {
-  return MODIFIERS.has(word) || /^\d+(?:\.\d+)?(?:mg|mcg|ml|g|gm|%)?$/.test(word);
 }
 
 function combinationKey(ids: string[]): string {
