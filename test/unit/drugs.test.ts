@@ -201,6 +201,14 @@ describe('findAll', () => {
   });
 });
 
+describe('hasName', () => {
+  test('whether findAll finds anything', () => {
+    for (const text of ['Norco 10/325 #60', 'MS\nContin', 'MS\n\nContin', 'Physical therapy x 6', 'Baclofan 10mg', '', 'Tylenol #3']) {
+      assert.equal(drugs.hasName(text), drugs.findAll(text).length > 0, text);
+    }
+  });
+});
+
 describe('WordScanner', () => {
   test('the words of a range with the hash lowerHash gives them', () => {
     const text = 'Élan: BACLOFEN 10mg, naïve x\nTylenol#3 — fin';

@@ -52,7 +52,7 @@ export function judgeItems(text: string, decision: Decision, drugs: DrugLexicon)
   const out: UnknownTreatment[] = [];
   for (const item of decision.items) {
     if (!item.title.text || !isMedicationItem(item)) continue;
-    if (drugs.findAll(item.title.text).length > 0 || namesService(item.title.text)) continue;
+    if (drugs.hasName(item.title.text) || namesService(item.title.text)) continue;
     const found = judgeTreatment(text, item, drugs);
     if (found) out.push(found);
   }

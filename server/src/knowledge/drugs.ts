@@ -129,6 +129,15 @@ export class DrugLexicon {
     return found;
   }
 
+  /** Whether `text` names a known drug: what `findAll` finds, without listing it. */
+  hasName(text: string): boolean {
+    const words = new WordScanner(text, 0, text.length);
+    while (words.next()) {
+      if (this.firstWordHashes.has(words.hash) && this.matchAt(text, words.start, words.end, text.length)) return true;
+    }
+    return false;
+  }
+
   /** The nearest known names to a word, best first, at most `max` (names only; see `suggestions`). */
   suggest(word: string, max = 3): string[] {
     return this.suggestions(word, max).map((s) => s.name);
