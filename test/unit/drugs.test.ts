@@ -12,6 +12,7 @@ import { boundedDistance, maxSuggestDistance } from '../../server/src/text/dista
 import { DeletionFilter } from '../../server/src/knowledge/deletionFilter';
 import { lowerHash, matchCase, tokenize, WordScanner } from '../../server/src/knowledge/drugNames';
 import { decodeWords, encodeWords, isEnglishWord } from '../../server/src/knowledge/english';
+import englishData from '../../server/data/english-words.json';
 import { corpusDir, readLetter } from '../helpers';
 
 const drugs = loadDrugLexicon();
@@ -348,6 +349,12 @@ describe('English words', () => {
       assert.ok(isEnglishWord(w), w);
     }
     for (const w of ['Baclofan', 'baclofen', 'Norco', 'valium', 'arthoscopy']) assert.ok(!isEnglishWord(w), w);
+  });
+
+  test('every word of the bundled list is found, in any case; a word beside it in the list is not', () => {
+    const list = decodeWords((englishData as { words: string }).words);
+    for (const w of list) assert.ok(isEnglishWord(w) && isEnglishWord(w.toUpperCase()), w);
+    for (const w of list.slice(0, 500)) assert.ok(list.includes(`${w}q`) || !isEnglishWord(`${w}q`), `${w}q`);
   });
 
   test('the front coding round-trips', () => {
