@@ -123,6 +123,14 @@ describe('drug-spelling on variants', () => {
     assert.deepEqual(run(text), []);
   });
 
+  test('a word near a drug name is left alone inside a multiword name, and reported outside one', () => {
+    // "tromethamine" is two edits from "promethazine", and a word of "ketorolac tromethamine".
+    const inside = edit(readLetter('003'), 'Baclofen for muscle spasms', 'Ketorolac tromethamine for muscle spasms');
+    assert.deepEqual(run(inside), []);
+    const outside = edit(readLetter('003'), 'Baclofen for muscle spasms', 'Ketorolac and tromethamine for muscle spasms');
+    assert.deepEqual(run(outside).map((f) => outside.slice(f.start, f.end)), ['tromethamine']);
+  });
+
   test('a user name is not a misspelling, and a user name can be misspelled', () => {
     const text = edit(readLetter('003'), 'Baclofen for muscle spasms', 'Zynrelef and Zynreleff for muscle spasms');
     const drugs = loadDrugLexicon().withExtra(['Zynrelef']);

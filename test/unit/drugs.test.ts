@@ -9,8 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DrugLexicon, loadDrugLexicon, parseWordList } from '../../server/src/knowledge/drugs';
 import { boundedDistance, maxSuggestDistance } from '../../server/src/text/distance';
-import { matchCase, tokenize } from '../../server/src/knowledge/drugNames';
+import { DeletionFilter } from '../../server/src/knowledge/deletionFilter';
+import { lowerHash, matchCase, tokenize, WordScanner } from '../../server/src/knowledge/drugNames';
 import { decodeWords, encodeWords, isEnglishWord } from '../../server/src/knowledge/english';
+import englishData from '../../server/data/english-words.json';
 import { corpusDir, readLetter } from '../helpers';
 
 const drugs = loadDrugLexicon();
@@ -189,6 +191,38 @@ describe('findAll', () => {
     assert.deepEqual(drugs.findAll('oxycodone, acetaminophen').map((m) => m.entry.id), ['oxycodone', 'acetaminophen']);
     assert.deepEqual(drugs.findAll('Tylenol No. 3 and lidocaine 5% patch').map((m) => m.entry.id), ['codeine-acetaminophen', 'lidocaine-patch']);
   });
+
+  test('a range of a text is read as that slice would be, with offsets into the whole text', () => {
+    const text = 'Norco and MS Contin; Tylenol #3, Hydrocodone/APAP and Ben Gay.';
+    const pairs: Array<[number, number]> = [[0, text.length], [3, 40], [10, 15], [21, 29], [33, 47], [0, 12], [50, 58]];
+    for (const [from, to] of pairs) {
+      const sliced = drugs.findAll(text.slice(from, to)).map((m) => [m.name, m.start + from, m.end + from]);
+      assert.deepEqual(drugs.findAll(text, from, to).map((m) => [m.name, m.start, m.end]), sliced, `${from}-${to}`);
+    }
+  });
+});
+
+describe('hasName', () => {
+  test('whether findAll finds anything', () => {
+    for (const text of ['Norco 10/325 #60', 'MS\nContin', 'MS\n\nContin', 'Physical therapy x 6', 'Baclofan 10mg', '', 'Tylenol #3']) {
+      assert.equal(drugs.hasName(text), drugs.findAll(text).length > 0, text);
+    }
+  });
+});
+
+describe('WordScanner', () => {
+  test('the words of a range with the hash lowerHash gives them', () => {
+    const text = 'Élan: BACLOFEN 10mg, naïve x\nTylenol#3 — fin';
+    // The last range ends past the text: the scanner stops at its end.
+    for (const [from, to] of [[2, 30], [7, 12], [0, text.length + 5]]) {
+      const scanner = new WordScanner(text, from, to);
+      const seen: Array<[number, number, number]> = [];
+      while (scanner.next()) seen.push([scanner.start, scanner.end, scanner.hash]);
+      const limit = Math.min(to, text.length);
+      const expected = tokenize(text, from, limit).map((t): [number, number, number] => [t.start, t.end, lowerHash(text, t.start, t.end)]);
+      assert.deepEqual(seen, expected);
+    }
+  });
 });
 
 describe('suggest', () => {
@@ -317,9 +351,53 @@ describe('English words', () => {
     for (const w of ['Baclofan', 'baclofen', 'Norco', 'valium', 'arthoscopy']) assert.ok(!isEnglishWord(w), w);
   });
 
+  test('every word of the bundled list is found, in any case; a word beside it in the list is not', () => {
+    const list = decodeWords((englishData as { words: string }).words);
+    for (const w of list) assert.ok(isEnglishWord(w) && isEnglishWord(w.toUpperCase()), w);
+    for (const w of list.slice(0, 500)) assert.ok(list.includes(`${w}q`) || !isEnglishWord(`${w}q`), `${w}q`);
+  });
+
   test('the front coding round-trips', () => {
     const words = ['care', 'cared', 'careful', 'carefully', 'carefulnesses', 'cart', 'zebra'];
     assert.equal(encodeWords(words).slice(0, 9), '0care4d4f');
     assert.deepEqual(decodeWords(encodeWords(words)), words);
+  });
+});
+
+describe('DeletionFilter', () => {
+  test('never rules out a word one edit from a name (every kind of edit, every position)', () => {
+    const keys = ['baclofen', 'ms contin', 'norco', 'tylenol 3', 'cyclobenzaprine'];
+    const filter = new DeletionFilter(keys, 16);
+    const letters = 'abcz 3';
+    for (const key of keys) {
+      const near = new Set<string>([key]);
+      for (let i = 0; i <= key.length; i++) {
+        if (i < key.length) near.add(key.slice(0, i) + key.slice(i + 1));
+        if (i + 1 < key.length) near.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
+        for (const c of letters) {
+          near.add(key.slice(0, i) + c + key.slice(i));
+          if (i < key.length) near.add(key.slice(0, i) + c + key.slice(i + 1));
+        }
+      }
+      for (const word of near) {
+        assert.ok(boundedDistance(word, key, 1) <= 1, word);
+        assert.equal(filter.mayBeNear(word), true, `${word} (near ${key})`);
+      }
+    }
+  });
+
+  test('rules out most words far from every name, and words longer than every name', () => {
+    const filter = new DeletionFilter(['baclofen', 'norco'], 16);
+    assert.equal(filter.mayBeNear('x'.repeat(100)), false);
+    const far = ['patient', 'treatment', 'guidelines', 'recommended', 'medical', 'request'];
+    assert.ok(far.filter((w) => filter.mayBeNear(w)).length <= 1);
+  });
+
+  test("the lexicon's suggestions are those of a search without the filter", () => {
+    for (const word of ['baclofan', 'norko', 'tramadl', 'gabapentn', 'patient', 'reviewed', 'lyricaa', 'somma']) {
+      const all = drugs.suggestions(word, 3, 1).map((s) => s.name);
+      const exact = drugs.names().filter((n) => boundedDistance(word, n.name.toLowerCase(), 1) <= 1);
+      assert.equal(all.length > 0, exact.length > 0, word);
+    }
   });
 });

@@ -25,6 +25,21 @@ function resolvedCitations(prefix: string) {
   );
 }
 
+describe('resolveCitation without pages', () => {
+  test('the same guideline, status and topics as with them, and no page verdicts', () => {
+    for (const file of corpusFiles()) {
+      for (const item of parse(readLetter(file.slice(0, 3))).items) {
+        for (const c of item.guidelines.flatMap((line) => line.citations)) {
+          const full = index.resolveCitation(c, { date: '2015-01-10' });
+          const light = index.resolveCitation(c, { date: '2015-01-10' }, false);
+          assert.deepEqual({ ...light, pages: full.pages }, full);
+          assert.deepEqual(light.pages, []);
+        }
+      }
+    }
+  });
+});
+
 describe('bundled MTUS data', () => {
   test('reads without problems', () => {
     assert.deepEqual(index.problems, []);

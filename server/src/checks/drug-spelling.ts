@@ -1,4 +1,4 @@
-import { lowerHash, nextWordStart, wordEnd } from '../knowledge/drugNames';
+import { nextWordStart, wordEnd, WordScanner } from '../knowledge/drugNames';
 import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
 import { isMedicationItem, orList, suggestionFixes, suggestionList } from './medication';
@@ -91,6 +91,8 @@ function inLeftTitle(decision: Decision, facts: CheckFacts, start: number, end: 
  * name spans at most one line break, so the lines around the word are enough to look in.
  */
 function insideDrugName(text: string, start: number, end: number, drugs: DrugLexicon): boolean {
+  // A name holds the word only as one of its own words: most misspellings are none.
+  if (!drugs.isNameWord(text.slice(start, end).toLowerCase())) return false;
   // From the start of the line two lines up (at most NAME_REACH characters back, at a word's start)...
   let from = text.lastIndexOf('\n', start - 1) + 1;
   for (let k = 0; k < 2 && from > 0; k++) from = text.lastIndexOf('\n', Math.max(0, from - 2)) + 1;
@@ -102,7 +104,7 @@ function insideDrugName(text: string, start: number, end: number, drugs: DrugLex
   let to = text.indexOf('\n', end);
   if (to >= 0) to = text.indexOf('\n', to + 1);
   to = Math.min(to < 0 ? text.length : to, end + NAME_REACH);
-  return drugs.findAll(text.slice(from, to)).some((m) => from + m.start < end && from + m.end > start);
+  return drugs.findAll(text, from, to).some((m) => m.start < end && m.end > start);
 }
 
 /** Farther than this from a word, no name that holds the word can start or end. */
@@ -122,32 +124,38 @@ function lineSuspects(text: string, from: number, to: number, memo: Memo, drugs:
   const known = memo.lines.get(line);
   if (known) return known;
   let found: Suspect[] | undefined;
-  for (let start = nextWordStart(text, from, to), end = 0; start >= 0; start = nextWordStart(text, end, to)) {
-    end = wordEnd(text, start, to);
+  const words = new WordScanner(text, from, to);
+  while (words.next()) {
+    const { start, end, hash } = words;
     if (end - start < MIN_LENGTH) continue;
-    const hash = lowerHash(text, start, end);
     const seen = memo.clean.get(hash);
     if (seen !== undefined && equalsLower(text, start, end, seen)) continue;
     const word = text.slice(start, end);
-    // Short capitals are abbreviations (NSAID, SSRIs), not misspelled names.
-    if (ACRONYM.test(word)) continue;
-    const lower = word.toLowerCase();
-    let suggestions = memo.suspects.get(lower);
-    if (!suggestions) {
-      suggestions = misspellingOf(lower, drugs);
-      if (suggestions.length === 0) {
-        if (seen === undefined) memo.clean.remember(hash, lower);
-        continue;
-      }
-      memo.suspects.remember(lower, suggestions);
-    }
-    (found ??= []).push({ at: start - from, word, suggestions });
+    const suggestions = judgeWord(word, hash, seen, memo, drugs);
+    if (suggestions) (found ??= []).push({ at: start - from, word, suggestions });
   }
   if (line.length <= MAX_LINE_LENGTH) {
     // A copy of the line as the key: a slice would keep the whole letter alive in the memo.
     memo.lines.remember(copyOf(line), found ?? NONE);
   }
   return found ?? NONE;
+}
+
+/** The names a word not known to be clean may be a misspelling of; undefined when it is clean. */
+function judgeWord(word: string, hash: number, seen: string | undefined, memo: Memo, drugs: DrugLexicon): Suggestion[] | undefined {
+  // Short capitals are abbreviations (NSAID, SSRIs), not misspelled names.
+  if (ACRONYM.test(word)) return undefined;
+  const lower = word.toLowerCase();
+  let suggestions = memo.suspects.get(lower);
+  if (!suggestions) {
+    suggestions = misspellingOf(lower, drugs);
+    if (suggestions.length === 0) {
+      if (seen === undefined) memo.clean.remember(hash, lower);
+      return undefined;
+    }
+    memo.suspects.remember(lower, suggestions);
+  }
+  return suggestions;
 }
 
 /**

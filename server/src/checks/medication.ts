@@ -7,7 +7,7 @@ import services from '../../data/services.json';
 import { matchCase, nameWords, tokenize } from '../knowledge/drugNames';
 import type { DrugLexicon, Suggestion } from '../knowledge/drugs';
 import { isEnglishWord } from '../knowledge/english';
-import type { Decision, Item } from '../model';
+import type { Item } from '../model';
 import type { Fix } from './types';
 
 /** A treatment that names no known drug, with the word judged and the known names near it. */
@@ -45,7 +45,7 @@ export function namesService(title: string): boolean {
  */
 export function judgeItem(text: string, item: Item, drugs: DrugLexicon): UnknownTreatment | undefined {
   if (!item.title.text || !isMedicationItem(item)) return undefined;
-  if (drugs.findAll(item.title.text).length > 0 || namesService(item.title.text)) return undefined;
+  if (drugs.hasName(item.title.text) || namesService(item.title.text)) return undefined;
   return judgeTreatment(text, item, drugs);
 }
 

@@ -48,7 +48,8 @@ function contextGuideline(index: MtusIndex, item: Item, date: string | null): Gu
   const lines = [...item.guidelines].sort((a, b) => (a.by === 'maximus' ? 0 : 1) - (b.by === 'maximus' ? 0 : 1));
   for (const line of lines) {
     for (const citation of line.citations) {
-      const resolved = index.resolveCitation(citation, { date });
+      // Only the guideline and the status count here: the pages are left unchecked.
+      const resolved = index.resolveCitation(citation, { date }, false);
       if ((resolved.status === 'mtus' || resolved.status === 'later') && resolved.guideline && resolved.guideline.id !== 'mtus') {
         return resolved.guideline;
       }

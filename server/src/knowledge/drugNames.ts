@@ -26,9 +26,17 @@ const WIDE_WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** For characters beyond ASCII: 0 not yet known, 1 a letter or digit, 2 anything else. */
 const wideKinds = new Uint8Array(65536);
 
+/** For each ASCII code unit: 1 for a letter or a digit, else 0. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+
 /** Whether the UTF-16 code unit is a letter or a digit (astral characters count as separators). */
-function isWordChar(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+export function isWordChar(code: number): boolean {
+  if (code < 128) return ASCII_WORD[code] === 1;
+  return isWideWordChar(code);
+}
+
+function isWideWordChar(code: number): boolean {
   let kind = wideKinds[code];
   if (kind === 0) {
     kind = WIDE_WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
@@ -50,19 +58,77 @@ export function wordEnd(text: string, start: number, to = text.length): number {
   return i;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /**
  * A number for the lower-case form of text[start, end), computed without making a string (FNV-1a
  * over code units, ASCII capitals folded, kept to 30 bits so it stays a small integer): scanning a
  * letter, most words can be ruled out by it.
  */
 export function lowerHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
+    h = Math.imul(h ^ c, FNV_PRIME);
   }
   return h & 0x3fffffff;
+}
+
+/**
+ * Reads the words of text[from, to) in one pass, each with its `lowerHash` computed on the way: a
+ * scan of a whole letter makes no string and calls nothing per character.
+ */
+export class WordScanner {
+  /** The current word: text[start, end), and `lowerHash` of it. */
+  start = 0;
+  end = 0;
+  hash = 0;
+  private at: number;
+  private readonly to: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    to: number,
+  ) {
+    this.at = Math.max(0, from);
+    this.to = Math.min(to, text.length);
+  }
+
+  /** Moves to the next word; false when there is none. */
+  next(): boolean {
+    const { text, to } = this;
+    let i = this.at;
+    let c = 0;
+    for (; i < to; i++) {
+      c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 1 : isWideWordChar(c)) break;
+    }
+    if (i >= to) {
+      this.at = to;
+      return false;
+    }
+    this.start = i;
+    let h = FNV_OFFSET;
+    for (;;) {
+      if (c >= 65 && c <= 90) c += 32;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (++i >= to) break;
+      c = text.charCodeAt(i);
+      if (!(c < 128 ? ASCII_WORD[c] === 1 : isWideWordChar(c))) break;
+    }
+    this.end = i;
+    this.hash = h & 0x3fffffff;
+    this.at = i;
+    return true;
+  }
+
+  /** Goes on from `offset` (after a multiword name): the next word starts there or later. */
+  skipTo(offset: number): void {
+    this.at = offset;
+  }
 }
 
 /** The words of `text` between `from` and `to`, in order, with offsets into `text`. */
@@ -129,4 +195,41 @@ export function matchCase(written: string, name: string): string {
     return name.charAt(0).toUpperCase() + name.slice(1);
   }
   return name;
+}
+
+/**
+ * Words a name may carry that do not change which drug it is (salts, release forms, strengths,
+ * units, dosage forms). `lookup` drops them when the name as written is not known.
+ */
+const MODIFIERS = new Set([
+  'hcl', 'hydrochloride', 'sodium', 'potassium', 'calcium', 'magnesium', 'sulfate', 'sulphate', 'citrate',
+  'tartrate', 'bitartrate', 'succinate', 'maleate', 'besylate', 'mesylate', 'phosphate', 'acetate',
+  'acetonide', 'tromethamine', 'er', 'xr', 'sr', 'cr', 'xl', 'la', 'dr', 'ec', 'ir', 'odt', 'ds', 'cd',
+  'extended', 'release', 'released', 'immediate', 'controlled', 'sustained', 'delayed', 'oral', 'tab',
+  'tabs', 'tablet', 'tablets', 'cap', 'caps', 'capsule', 'capsules', 'mg', 'mcg', 'ml', 'gm', 'g', 'generic',
+]);
+
+/** Release-form suffixes of brand names: "Hysingla ER" is also written "Hysingla". */
+const RELEASE_SUFFIXES = new Set(['er', 'xr', 'cr', 'sr', 'xl', 'la', 'odt', 'ds', 'ir', 'cd', 'dr', 'ec']);
+
+/** A word that does not change which drug a name means: salt, release form, strength, unit, form. */
+export function isModifier(word: string): boolean {
+  return MODIFIERS.has(word) || /^\d+(?:\.\d+)?(?:mg|mcg|ml|g|gm|%)?$/.test(word);
+}
+
+/** A name without its release-form suffix ("Toprol XL" → "Toprol"), or undefined when it has none. */
+export function withoutReleaseSuffix(name: string): string | undefined {
+  const m = /^(.*[\p{L}\p{N}])[\s-]+([\p{L}]+)$/u.exec(name);
+  if (!m || !RELEASE_SUFFIXES.has(m[2].toLowerCase())) return undefined;
+  return m[1];
+}
+
+/** Whether `word` is made of ASCII lower-case letters and digits only (at least one). */
+export function isPlainWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }

@@ -7,30 +7,14 @@
  */
 import data from '../../data/drugs.json';
 import { boundedDistance, countsLowerBound, letterCounts, letterMask, maskLowerBound, maxSuggestDistance } from '../text/distance';
-import { type Gap, gapMatches, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd } from './drugNames';
+import { type Gap, gapMatches, isModifier, isPlainWord, lowerHash, nameGaps, nameKey, nameWords, nextWordStart, wordEnd, withoutReleaseSuffix, WordScanner } from './drugNames';
 import { BoundedMap } from '../text/boundedMap';
+import { DeletionFilter } from './deletionFilter';
 import { combinationVariants, slug, toEntry, uniqueId, validRecord } from './drugRecords';
 import type { DrugEntry, DrugMatch, DrugName, DrugRecord, IndexedName, NameRole, Suggestion } from './drugTypes';
 
 export type { DrugEntry, DrugKind, DrugMatch, DrugName, GoverningTopic, GuidelineId, NameRole, Suggestion } from './drugTypes';
 export { describeTopic, parseWordList } from './drugRecords';
-
-
-
-/**
- * Words a name may carry that do not change which drug it is (salts, release forms, strengths,
- * units, dosage forms). `lookup` drops them when the name as written is not known.
- */
-const MODIFIERS = new Set([
-  'hcl', 'hydrochloride', 'sodium', 'potassium', 'calcium', 'magnesium', 'sulfate', 'sulphate', 'citrate',
-  'tartrate', 'bitartrate', 'succinate', 'maleate', 'besylate', 'mesylate', 'phosphate', 'acetate',
-  'acetonide', 'tromethamine', 'er', 'xr', 'sr', 'cr', 'xl', 'la', 'dr', 'ec', 'ir', 'odt', 'ds', 'cd',
-  'extended', 'release', 'released', 'immediate', 'controlled', 'sustained', 'delayed', 'oral', 'tab',
-  'tabs', 'tablet', 'tablets', 'cap', 'caps', 'capsule', 'capsules', 'mg', 'mcg', 'ml', 'gm', 'g', 'generic',
-]);
-
-/** Release-form suffixes of brand names: "Hysingla ER" is also written "Hysingla". */
-const RELEASE_SUFFIXES = new Set(['er', 'xr', 'cr', 'sr', 'xl', 'la', 'odt', 'ds', 'ir', 'cd', 'dr', 'ec']);
 
 /** What joins the parts of a combination; white space around it does not matter (parts are split into words). */
 const COMBINATION_SEPARATOR = /[/+&,]|\band\b|\bwith\b/i;
@@ -54,6 +38,8 @@ export class DrugLexicon {
   private readonly problemList: string[] = [];
   private lastExtra: { signature: string; lexicon: DrugLexicon } | undefined;
   private nameList: readonly DrugName[] | undefined;
+  private near: DeletionFilter | undefined;
+  private nameWordSet: Set<string> | undefined;
 
   private constructor(records: readonly DrugRecord[], extras: readonly string[]) {
     this.records = records;
@@ -97,7 +83,18 @@ export class DrugLexicon {
 
   /** Whether a word or name is a known drug name. */
   isKnown(word: string): boolean {
+    // One word in lower-case letters and digits is known exactly when it is a name's key.
+    if (isPlainWord(word)) return this.byKey.has(word);
     return this.lookup(word) !== undefined;
+  }
+
+  /** Whether a lower-case word is one of the words of a known name ("contin" of "MS Contin"). */
+  isNameWord(word: string): boolean {
+    if (!this.nameWordSet) {
+      this.nameWordSet = new Set<string>();
+      for (const indexed of this.byKey.values()) for (const w of indexed.words) this.nameWordSet.add(w);
+    }
+    return this.nameWordSet.has(word);
   }
 
   /** Every generic, brand and alias the lexicon knows, with its entry (for completion). */
@@ -113,25 +110,32 @@ export class DrugLexicon {
   }
 
   /**
-   * Every known drug name in `text`, in order: the longest name starting at each word, whole words
-   * only, multiword names across spaces or one punctuation mark ("Hydrocodone/APAP", "MS Contin").
-   * Words that start no name are ruled out by a hash, so a long letter makes few strings.
+   * Every known drug name in text[from, to) (all of it by default), in order, with offsets into
+   * `text`: the longest name starting at each word, whole words only, multiword names across
+   * spaces or one punctuation mark ("Hydrocodone/APAP", "MS Contin"). Words that start no name are
+   * ruled out by a hash, so a long letter makes few strings.
    */
-  findAll(text: string): DrugMatch[] {
+  findAll(text: string, from = 0, to = text.length): DrugMatch[] {
     const found: DrugMatch[] = [];
-    const length = text.length;
-    let start = nextWordStart(text, 0, length);
-    while (start >= 0) {
-      const end = wordEnd(text, start, length);
-      const match = this.firstWordHashes.has(lowerHash(text, start, end)) ? this.matchAt(text, start, end) : undefined;
+    const words = new WordScanner(text, from, to);
+    while (words.next()) {
+      if (!this.firstWordHashes.has(words.hash)) continue;
+      const match = this.matchAt(text, words.start, words.end, Math.min(to, text.length));
       if (match) {
-        found.push({ entry: match.entry, name: text.slice(start, match.end), start, end: match.end });
-        start = nextWordStart(text, match.end, length);
-      } else {
-        start = nextWordStart(text, end, length);
+        found.push({ entry: match.entry, name: text.slice(words.start, match.end), start: words.start, end: match.end });
+        words.skipTo(match.end);
       }
     }
     return found;
+  }
+
+  /** Whether `text` names a known drug: what `findAll` finds, without listing it. */
+  hasName(text: string): boolean {
+    const words = new WordScanner(text, 0, text.length);
+    while (words.next()) {
+      if (this.firstWordHashes.has(words.hash) && this.matchAt(text, words.start, words.end, text.length)) return true;
+    }
+    return false;
   }
 
   /** The nearest known names to a word, best first, at most `max` (names only; see `suggestions`). */
@@ -159,6 +163,8 @@ export class DrugLexicon {
     if (!key || this.byKey.has(key)) return [];
     const limit = Math.min(maxDistance ?? Number.POSITIVE_INFINITY, maxSuggestDistance(key.length));
     if (limit <= 0) return [];
+    // Most words are one edit from no name: the deletion filter says so without an edit distance.
+    if (limit === 1 && !this.nearFilter().mayBeNear(key)) return [];
     const mask = letterMask(key);
     const counts = letterCounts(key);
     const scored: Array<{ indexed: IndexedName; distance: number }> = [];
@@ -182,6 +188,12 @@ export class DrugLexicon {
     return out;
   }
 
+  /** The deletion filter of every indexed name, built on first use. */
+  private nearFilter(): DeletionFilter {
+    this.near ??= new DeletionFilter(this.byKey.keys(), 20);
+    return this.near;
+  }
+
   /**
    * A lexicon that also accepts the given names (setting `imr.drugs.extra`, word-list files); names
    * it knows already are ignored. The last one built is kept, so calling this again with the same
@@ -198,12 +210,12 @@ export class DrugLexicon {
     return lexicon;
   }
 
-  /** The longest name whose first word is text[start, end) and whose other words follow it. */
-  private matchAt(text: string, start: number, end: number): { entry: DrugEntry; end: number } | undefined {
+  /** The longest name whose first word is text[start, end) and whose other words follow it (before `to`). */
+  private matchAt(text: string, start: number, end: number, to: number): { entry: DrugEntry; end: number } | undefined {
     const candidates = this.byFirstWord.get(text.slice(start, end).toLowerCase());
     if (!candidates) return undefined;
     for (const candidate of candidates) {
-      const stop = followingWords(text, end, candidate);
+      const stop = followingWords(text, end, to, candidate);
       if (stop >= 0) return { entry: candidate.entry, end: stop };
     }
     return undefined;
@@ -329,34 +341,21 @@ export function loadDrugLexicon(): DrugLexicon {
   return bundled;
 }
 
-
 /**
- * Where a multiword name ends when its words after the first follow `from` in the text, joined as
- * the name allows; -1 when they do not. A one-word name ends at `from`.
+ * Where a multiword name ends when its words after the first follow `from` in the text (before
+ * `to`), joined as the name allows; -1 when they do not. A one-word name ends at `from`.
  */
-function followingWords(text: string, from: number, name: IndexedName): number {
+function followingWords(text: string, from: number, to: number, name: IndexedName): number {
   let end = from;
   for (let k = 1; k < name.words.length; k++) {
-    const start = nextWordStart(text, end, Math.min(text.length, end + 9));
+    const start = nextWordStart(text, end, Math.min(to, end + 9));
     if (start < 0 || !gapMatches(text.slice(end, start), name.gaps[k - 1])) return -1;
-    const stop = wordEnd(text, start);
+    const stop = wordEnd(text, start, to);
     const word = name.words[k];
     if (stop - start !== word.length || text.slice(start, stop).toLowerCase() !== word) return -1;
     end = stop;
   }
   return end;
-}
-
-/** A name without its release-form suffix ("Toprol XL" → "Toprol"), or undefined when it has none. */
-function withoutReleaseSuffix(name: string): string | undefined {
-  const m = /^(.*[\p{L}\p{N}])[\s-]+([\p{L}]+)$/u.exec(name);
-  if (!m || !RELEASE_SUFFIXES.has(m[2].toLowerCase())) return undefined;
-  return m[1];
-}
-
-/** A word that does not change which drug a name means: salt, release form, strength, unit, form. */
-function isModifier(word: string): boolean {
-  return MODIFIERS.has(word) || /^\d+(?:\.\d+)?(?:mg|mcg|ml|g|gm|%)?$/.test(word);
 }
 
 function combinationKey(ids: string[]): string {

@@ -134,9 +134,10 @@ export class MtusIndex {
 
   /**
    * Resolves a citation: which guideline, which topics, and a verdict on every cited page range.
-   * Pages are checked only for MTUS parts before 2016 (`status` `mtus`).
+   * Pages are checked only for MTUS parts before 2016 (`status` `mtus`), and only when `withPages`
+   * (a caller that needs only the guideline and the status leaves them unchecked: `pages` empty).
    */
-  resolveCitation(citation: CitationLike, options: ResolveOptions = {}): CitationResolution {
+  resolveCitation(citation: CitationLike, options: ResolveOptions = {}, withPages = true): CitationResolution {
     const nonMtus = citation.mtus === false;
     const match = this.resolveGuideline(citation.guideline, nonMtus ? { ...options, mtus: false } : { date: options.date });
     const result: CitationResolution = { status: 'unknown', guideline: match?.guideline ?? null, match, topics: [], unmatchedTopics: [], pages: [] };
@@ -171,7 +172,7 @@ export class MtusIndex {
       for (const u of found.unmatched) result.unmatchedTopics.push(u);
     }
     result.status = guideline.later ? 'later' : 'mtus';
-    if (result.status === 'mtus') result.pages = this.checkPages(guideline, result.topics, citation.pageRefs ?? []);
+    if (result.status === 'mtus' && withPages) result.pages = this.checkPages(guideline, result.topics, citation.pageRefs ?? []);
     return result;
   }
 

@@ -75,10 +75,25 @@ export interface ResolveOptions {
   mtus?: boolean;
 }
 
+/**
+ * One way a cited name may be read, in the order `resolve` tries them: the alias it stands for, the
+ * guidelines of that alias, the words after the alias, the year the name gives, and the year the
+ * choice among the guidelines goes by (none for an exact name).
+ */
+interface Reading {
+  alias: string;
+  list: Guideline[];
+  rest: string;
+  year: number | null;
+  pickYear: number | null;
+}
+
 /** An alias table over guidelines: exact names, then the longest alias that starts the name. */
 export class GuidelineNames {
   private readonly byAlias = new Map<string, Guideline[]>();
   private readonly longestFirst: string[];
+  /** readings' answers by cited name (bounded): letters cite the same few names over and over. */
+  private readonly read = new BoundedMap<string, readonly Reading[]>(10_000);
 
   constructor(guidelines: readonly Guideline[]) {
     for (const g of guidelines) {
@@ -90,6 +105,11 @@ export class GuidelineNames {
       }
     }
     this.longestFirst = [...this.byAlias.keys()].sort((a, b) => b.length - a.length);
+    // Each alias's guidelines in the order they came into force (ties in data order), once: the
+    // choice by date then needs no sorting.
+    const byStart = new Map<Guideline, number>();
+    [...guidelines].sort((a, b) => startOf(a).localeCompare(startOf(b))).forEach((g, i) => byStart.set(g, i));
+    for (const list of this.byAlias.values()) list.sort((a, b) => (byStart.get(a) ?? 0) - (byStart.get(b) ?? 0));
   }
 
   /** Every normalised alias (for suggestions). */
@@ -104,24 +124,42 @@ export class GuidelineNames {
 
   /** Resolves a guideline name as cited; null when nothing matches. */
   resolve(name: string, options: ResolveOptions = {}): GuidelineMatch | null {
-    const n = normalizeGuidelineName(name);
-    if (!n) return null;
-    const { base, year } = splitYear(n);
-    const exact = this.pick(this.byAlias.get(n), options, null);
-    if (exact) return { guideline: exact.guideline, alias: n, rest: '', year: year, yearMismatch: false };
-    if (year !== null) {
-      const byBase = this.pick(this.byAlias.get(base), options, year);
-      if (byBase) return { guideline: byBase.guideline, alias: base, rest: '', year, yearMismatch: byBase.yearMismatch };
+    for (const r of this.readings(name)) {
+      const picked = this.pick(r.list, options, r.pickYear);
+      if (picked) return { guideline: picked.guideline, alias: r.alias, rest: r.rest, year: r.year, yearMismatch: r.pickYear === null ? false : picked.yearMismatch };
     }
+    return null;
+  }
+
+  /** The ways a cited name may be read, in order (they do not depend on the letter's date). */
+  private readings(name: string): readonly Reading[] {
+    let found = this.read.get(name);
+    if (!found) {
+      found = this.readingsUncached(name);
+      if (name.length <= 200) this.read.remember(name, found);
+    }
+    return found;
+  }
+
+  private readingsUncached(name: string): Reading[] {
+    const n = normalizeGuidelineName(name);
+    if (!n) return [];
+    const out: Reading[] = [];
+    const add = (alias: string, rest: string, year: number | null, pickYear: number | null) => {
+      const list = this.byAlias.get(alias);
+      if (list && list.length > 0) out.push({ alias, list, rest, year, pickYear });
+    };
+    const { base, year } = splitYear(n);
+    add(n, '', year, null);
+    if (year !== null) add(base, '', year, year);
     for (const alias of this.longestFirst) {
-      if (!n.startsWith(alias + ' ')) continue;
+      if (n.length <= alias.length || n.charCodeAt(alias.length) !== 32 || !n.startsWith(alias)) continue;
       const rest = n.slice(alias.length + 1);
       const onlyYear = /^(?:19|20)\d\d$/.test(rest);
       const y = onlyYear ? Number(rest) : splitYear(rest).year;
-      const picked = this.pick(this.byAlias.get(alias), options, y);
-      if (picked) return { guideline: picked.guideline, alias, rest: onlyYear ? '' : rest, year: y, yearMismatch: picked.yearMismatch };
+      add(alias, onlyYear ? '' : rest, y, y);
     }
-    return null;
+    return out;
   }
 
   /**
@@ -146,6 +184,7 @@ export class GuidelineNames {
    */
   private pick(list: Guideline[] | undefined, options: ResolveOptions, year: number | null): { guideline: Guideline; yearMismatch: boolean } | null {
     if (!list || list.length === 0) return null;
+    // `list` is in the order the guidelines came into force; the filters keep it.
     let cands = list;
     if (options.mtus !== undefined) cands = cands.filter((g) => g.mtus === options.mtus);
     else if (cands.some((g) => g.mtus)) cands = cands.filter((g) => g.mtus);
@@ -160,10 +199,15 @@ export class GuidelineNames {
   }
 }
 
-function byDate(cands: Guideline[], date: string | null): Guideline {
-  if (cands.length === 1) return cands[0];
-  const start = (g: Guideline) => g.from ?? '0000-00-00';
-  const sorted = [...cands].sort((a, b) => start(a).localeCompare(start(b)));
+/** When a guideline came into force, for ordering ("0000-00-00" when the data does not say). */
+function startOf(g: Guideline): string {
+  return g.from ?? '0000-00-00';
+}
+
+/** The guideline of `sorted` (in the order they came into force) in force on `date`. */
+function byDate(sorted: Guideline[], date: string | null): Guideline {
+  if (sorted.length === 1) return sorted[0];
+  const start = startOf;
   if (!date) return sorted.find((g) => !g.later) ?? sorted[0];
   const inForce = sorted.filter((g) => start(g) <= date && (!g.to || date <= g.to));
   if (inForce.length > 0) return inForce[inForce.length - 1];
