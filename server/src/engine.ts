@@ -85,9 +85,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * no known layout only those marked `anyLayout`.
  */
 export function checksToRun(parts: Pick<FindingParts, 'rules' | 'checks'>, decision: Decision): Check[] {
-  const checks = parts.checks.filter((c) => parts.rules[c.code] !== 'off' && (c.anyLayout || decision.layout !== 'unknown'));
-  const byCode = [...checks].sort((a, b) => a.code.localeCompare(b.code));
-  return [...byCode.filter((c) => !c.afterOthers), ...byCode.filter((c) => c.afterOthers)];
+  return inOrder(parts.checks).filter((c) => parts.rules[c.code] !== 'off' && (c.anyLayout || decision.layout !== 'unknown'));
+}
+
+const ORDERS = new WeakMap<readonly Check[], Check[]>();
+
+/** A list of checks in the order they run: by code, those marked `afterOthers` last (sorted once per list). */
+function inOrder(checks: readonly Check[]): Check[] {
+  let order = ORDERS.get(checks);
+  if (!order) {
+    const byCode = [...checks].sort((a, b) => a.code.localeCompare(b.code));
+    order = [...byCode.filter((c) => !c.afterOthers), ...byCode.filter((c) => c.afterOthers)];
+    ORDERS.set(checks, order);
+  }
+  return order;
 }
 
 /**
