@@ -21,6 +21,9 @@ function edit(client: LspTestClient, uri: string, version: number, range: { star
   void client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
 }
 
+/** The title line of a new item, typed and removed by the structural edit (written as both surface forms read it). */
+const NEW_TITLE = 'Tizanidine 4mg #60: Upheld';
+
 /** Places in the large letter to hover and complete at: an item's drug name, outcome and cited page. */
 function featurePlaces(text: string) {
   const { decision } = analyze(text);
@@ -42,7 +45,9 @@ function featurePlaces(text: string) {
     ],
     /** Where the keystrokes go: the middle of the item's rationale. */
     editAt: lines.positionAt(body.start + Math.floor((body.end - body.start) / 2)),
-    /** A structural edit: the item's outcome word, and another outcome to write there. */
+    /** Where a new item's title line is typed (after the item's rationale), and removed: a structural edit. */
+    newItemAt: lines.positionAt(body.end),
+    /** An item's outcome word, and another outcome to write there (the item is read again). */
     outcome: item.outcomeSpan
       ? {
           range: lines.range(item.outcomeSpan.start, item.outcomeSpan.end),
@@ -63,8 +68,10 @@ export interface LargeLetterServerResult {
   editToDiagnostics: Latency;
   /** The same minus the 150 ms debounce: the server's own work (apply edit, analyse, convert, send). */
   editProcessing: Latency;
-  /** A structural edit (an item's outcome word changed, then back), debounce excluded; null without an outcome to change. */
-  structuralProcessing: Latency | null;
+  /** An item's outcome word changed, then back (the item is read again), debounce excluded; null without an outcome to change. */
+  outcomeProcessing: Latency | null;
+  /** A structural edit: a new item's title line typed after an item's rationale, then removed (the whole letter is read), debounce excluded. */
+  structuralProcessing: Latency;
   /** A burst of keystrokes 10 ms apart: how many checks were published for its versions, and whether the last one was. */
   burst: { edits: number; intervalMs: number; publications: number; versions: number[]; lastVersionPublished: boolean };
   hover: Latency;
@@ -104,14 +111,27 @@ export async function measureLargeLetterServer(text: string, edits = 40, request
       if (k >= 2) raw.push(performance.now() - start); // the first two warm the server up
     }
 
-    // A structural edit: the item's outcome word replaced by another outcome, then put back.
-    const structural: number[] = [];
+    // The item's outcome word replaced by another outcome, then put back.
+    const outcome: number[] = [];
     const o = places.outcome;
     for (let k = 0; o && k < Math.max(4, edits / 2) + 2; k++) {
       version++;
       const start = performance.now();
       const range = k % 2 === 0 ? o.range : { start: o.range.start, end: { line: o.range.start.line, character: o.range.start.character + o.other.length } };
       edit(client, URI, version, range, k % 2 === 0 ? o.other : o.text);
+      await client.waitForDiagnostics(URI, { version, timeoutMs: 60_000 });
+      if (k >= 2) outcome.push(performance.now() - start - DEBOUNCE_MS);
+    }
+
+    // A structural edit: a new item's title line typed after the item's rationale, then removed.
+    const structural: number[] = [];
+    const n = places.newItemAt;
+    const added = { start: n, end: { line: n.line + 2, character: NEW_TITLE.length } };
+    for (let k = 0; k < Math.max(4, edits / 2) + 2; k++) {
+      version++;
+      const start = performance.now();
+      if (k % 2 === 0) edit(client, URI, version, { start: n, end: n }, `\n\n${NEW_TITLE}`);
+      else edit(client, URI, version, added, '');
       await client.waitForDiagnostics(URI, { version, timeoutMs: 60_000 });
       if (k >= 2) structural.push(performance.now() - start - DEBOUNCE_MS);
     }
@@ -182,7 +202,8 @@ export async function measureLargeLetterServer(text: string, edits = 40, request
       edits,
       editToDiagnostics: latency(raw),
       editProcessing: latency(raw.map((ms) => ms - DEBOUNCE_MS)),
-      structuralProcessing: structural.length ? latency(structural) : null,
+      outcomeProcessing: outcome.length ? latency(outcome) : null,
+      structuralProcessing: latency(structural),
       burst,
       hover,
       documentSymbols,

@@ -50,17 +50,23 @@ export function targetsOf(r: BenchResults): Target[] {
   targets.push(
     { id: 'edit-diagnostics', what: 'edit → diagnostics p95, 1 MB letter, typing', target: '< 30 ms', measured: s.editProcessing.p95, unit: 'ms', met: s.editProcessing.p95 < 30 },
   );
-  if (s.structuralProcessing) {
+  if (s.outcomeProcessing) {
+    const p95 = s.outcomeProcessing.p95;
+    targets.push({ id: 'edit-diagnostics-outcome', what: 'edit → diagnostics p95, 1 MB letter, outcome', target: '< 30 ms', measured: p95, unit: 'ms', met: p95 < 30 });
+  }
+  {
     const p95 = s.structuralProcessing.p95;
     targets.push({ id: 'edit-diagnostics-structural', what: 'edit → diagnostics p95, 1 MB letter, structural', target: '< 30 ms', measured: p95, unit: 'ms', met: p95 < 30 });
   }
   const rl = r.realLetter?.server;
   if (rl) {
     targets.push({ id: 'edit-diagnostics-real', what: 'edit → diagnostics p95, longest real letter, typing', target: '< 5 ms', measured: rl.editProcessing.p95, unit: 'ms', met: rl.editProcessing.p95 < 5 });
-    if (rl.structuralProcessing) {
-      const p95 = rl.structuralProcessing.p95;
-      targets.push({ id: 'edit-diagnostics-real-structural', what: 'edit → diagnostics p95, longest real letter, structural', target: '< 5 ms', measured: p95, unit: 'ms', met: p95 < 5 });
+    if (rl.outcomeProcessing) {
+      const p95 = rl.outcomeProcessing.p95;
+      targets.push({ id: 'edit-diagnostics-real-outcome', what: 'edit → diagnostics p95, longest real letter, outcome', target: '< 5 ms', measured: p95, unit: 'ms', met: p95 < 5 });
     }
+    const p95 = rl.structuralProcessing.p95;
+    targets.push({ id: 'edit-diagnostics-real-structural', what: 'edit → diagnostics p95, longest real letter, structural', target: '< 5 ms', measured: p95, unit: 'ms', met: p95 < 5 });
   }
   targets.push(
     { id: 'hover', what: 'hover p95, 1 MB letter', target: '< 10 ms', measured: s.hover.p95, unit: 'ms', met: s.hover.p95 < 10 },
@@ -108,11 +114,12 @@ function throughputRows(title: string, t: ThroughputResult): string[][] {
   ];
 }
 
-/** The rows of an edit measure (typing and structural, debounce excluded). */
+/** The rows of an edit measure (typing, outcome and structural, debounce excluded). */
 function editRows(s: LargeLetterServerResult): string[][] {
   return [
     ['   edit → diagnostics, typing (p50 / p95)', `${p(s.editProcessing)}  (raw − the 150 ms debounce)`],
-    ['   edit → diagnostics, structural (p50 / p95)', s.structuralProcessing ? `${p(s.structuralProcessing)}  (an item's outcome word changed)` : 'no outcome to change'],
+    ['   edit → diagnostics, outcome (p50 / p95)', s.outcomeProcessing ? `${p(s.outcomeProcessing)}  (an item's outcome word changed: the item read again)` : 'no outcome to change'],
+    ['   edit → diagnostics, structural (p50 / p95)', `${p(s.structuralProcessing)}  (a new item's title line added, removed: the whole letter read)`],
   ];
 }
 
