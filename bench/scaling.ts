@@ -73,11 +73,6 @@ function timed(check: Check, spent: Map<string, number>): Check {
   });
 }
 
-/** A full garbage collection when the bench runs with --expose-gc (`npm run bench` does). */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 export function measureSize(label: string, bytes: number, runs: number): SizeRow {
   const knowledge = defaultKnowledge();
   const text = buildLargeLetter(bytes, Math.max(1, Math.round(bytes / 5000)));
@@ -87,14 +82,11 @@ export function measureSize(label: string, bytes: number, runs: number): SizeRow
   const total: number[] = [];
   const perRule = new Map<string, number[]>(CHECKS.map((c) => [c.code, []]));
   for (let k = 0; k <= runs; k++) {
-    // A collection left from the previous run would be counted to whichever check it interrupts.
-    collectGarbage();
     let start = cpuNow();
     analyze(text, { knowledge, checks: [] });
     const parsed = cpuNow() - start;
     const spent = new Map<string, number>();
     const checks = CHECKS.map((c) => timed(c, spent));
-    collectGarbage();
     start = cpuNow();
     analyze(text, { knowledge, checks });
     const whole = cpuNow() - start;
