@@ -63,7 +63,7 @@ function comparable(a: Analysis) {
   return { decision: a.decision, findings: a.findings, failures: a.failures };
 }
 
-test('10,000 edits: every incremental analysis equals a whole analysis of the same text', { skip: lettersMissing ?? false }, () => {
+test('10,000 edits: every incremental analysis equals a whole analysis of the same text', { skip: lettersMissing ?? false }, (t) => {
   const originals = allRealLetters().map((l) => l.text);
   for (const prefix of ['000', '001', '002', '003', '004']) originals.push(toPdfText(readLetter(prefix)));
   const rand = seeded(15);
@@ -88,6 +88,7 @@ test('10,000 edits: every incremental analysis equals a whole analysis of the sa
   assert.equal(done, EDITS);
   // Every path is exercised, typing inside items mostly the incremental one.
   const counts = JSON.stringify(paths);
+  t.diagnostic(`paths taken: ${counts}`);
   assert.ok(paths.item > EDITS * 0.35, `one item read again: ${counts}`);
   assert.ok(paths.letter > EDITS * 0.03, `no item read again: ${counts}`);
   assert.ok(paths.whole > EDITS * 0.04, `whole readings: ${counts}`);
