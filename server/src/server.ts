@@ -93,6 +93,18 @@ export class ImrServer {
     });
   }
 
+  /**
+   * Warms the engine in idle time (`service/warmUp.ts`), one analysis per turn of the event loop,
+   * while no letter is open: once one is, its own analysis warms the engine, and it must not wait.
+   */
+  private warmUp(): void {
+    const steps = this.service.warmUp();
+    const next = (): void => {
+      if (this.documents.all().length === 0 && !steps.next().done) setImmediate(next);
+    };
+    setImmediate(next);
+  }
+
   /** Checks a document after a pause; a newer edit cancels the pending check. */
   schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
     this.cancel(doc.uri);
@@ -251,6 +263,7 @@ export class ImrServer {
   }
 
   private initialized(): void {
+    this.warmUp();
     // An MTUS import found at start re-checks every letter itself (reloadMtus); else the closed ones are read now.
     void this.reloadMtus().then(() => (this.mtusImported ? undefined : this.closedLetters.refreshAll()));
     if (!this.folderChanges) return;

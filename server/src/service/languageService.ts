@@ -17,6 +17,7 @@ import { decisionSummary, statusText, summaryMarkdown } from '../features/summar
 import { documentSymbols } from '../features/symbols';
 import { indexLetter, workspaceSymbols, type IndexedLetter } from '../features/workspaceSymbols';
 import { reanalyze } from '../incremental';
+import { warmUpSteps } from './warmUp';
 import { decisionToJson, findingsToJson } from '../json';
 import { defaultKnowledge, type Knowledge } from '../knowledge';
 import { parse } from '../parser/parse';
@@ -87,6 +88,18 @@ export class LanguageService {
     this.knowledgeCache.clear();
     this.states.clear();
     this.host.workspaceLetters?.clear();
+  }
+
+  /**
+   * The steps of warming the engine (`warmUp.ts`): knowledge built and code compiled on a letter of
+   * our own, one analysis a step. A failure is logged once and ends it.
+   */
+  *warmUp(): Generator<void> {
+    try {
+      yield* warmUpSteps(this.baseKnowledge);
+    } catch (e) {
+      this.logFailure('warm-up', '(engine)', e);
+    }
   }
 
   /** Forgets what is kept for a closed document. */
