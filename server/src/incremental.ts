@@ -1,12 +1,12 @@
 /**
- * Incremental analysis: after an edit inside one disputed item's fields, the parser reads that item
- * again (parser/incremental.ts) and only its checks run again; after an edit outside the issues
- * sections (the case summary, the header) no item is read again. Every other item's findings are
- * kept (moved by the edit's length when they stand after it), the line checks read again the
- * edited lines (the item's, or the edit's) and two lines around them, and the checks of the letter
- * as a whole run again (they read the header and the sections: little). Any other edit is read
- * whole (`analyze`). The result is always
- * the one `analyze` gives the same text (test/unit/incremental.test.ts checks it edit by edit).
+ * Incremental analysis: after an edit inside one disputed item (its fields, or its title when the
+ * item still opens the same way), the parser reads that item again (parser/incremental.ts) and only
+ * its checks run again; after an edit outside the issues sections (the case summary, the header)
+ * no item is read again. Every other item's findings are kept (moved by the edit's length when they
+ * stand after it), the line checks read again the edited lines (the item's, or the edit's) and two
+ * lines around them, and the checks of the letter as a whole run again (they read the header and
+ * the sections: little). Any other edit is read whole (`analyze`). The result is always the one
+ * `analyze` gives the same text (test/unit/incremental.test.ts checks it edit by edit).
  */
 import { CHECKS } from './checks';
 import { checkContext } from './checks/facts';

@@ -1,9 +1,11 @@
 /**
- * Incremental re-reading: after an edit inside one disputed item's fields, the letter's cheap parts
- * (layout, form, sections, header, reviewer, patient, suppressions) are read again, the edited item
- * alone is read again from its lines, and every other item is kept (shifted by the edit's length
- * when it stands after it). Anything that could move an item's boundary is a structural edit: then
- * `reparseItem` answers undefined and the caller reads the whole text (`parse`).
+ * Incremental re-reading: after an edit inside one disputed item (its fields, or its title lines
+ * when the item still opens the same way), the letter's cheap parts (layout, form, sections, header,
+ * reviewer, patient, suppressions) are read again, the edited item alone is read again from its
+ * lines, and every other item is kept (shifted by the edit's length when it stands after it); after
+ * an edit outside the issues sections, no item is read again. Anything that could move an item's
+ * boundary is a structural edit: then `reparseItem` answers undefined and the caller reads the whole
+ * text (`parse`).
  *
  * What decides an item's boundaries (items.ts): title lines (a colon, an outcome on the same or the
  * next line, a label after it), labels, the lines a title reads back over, and the guessed title of
