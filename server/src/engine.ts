@@ -58,15 +58,36 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const knowledge = options.knowledge ?? defaultKnowledge();
   const context = checkContext(text, decision, knowledge);
   const parts: FindingParts = { letter: [], items: decision.items.map(() => []), lines: [], knowledge, rules: options.rules ?? {}, checks: options.checks ?? CHECKS };
+  const failures = runChecks(context, parts);
+  return finish(text, decision, parts, failures);
+}
+
+/**
+ * What of a letter an edit asks to check again (`reanalyze`): one item's checks (`item`, -1 for
+ * none) and the line checks on the lines that start in [from, to). Without it, everything.
+ */
+export interface CheckScope {
+  item: number;
+  lines: { from: number; to: number };
+}
+
+/**
+ * Runs the checks on a letter (or on the `scope` of an edit), adding their findings to `parts`;
+ * returns the checks that failed, whose findings are left out.
+ */
+export function runChecks(context: CheckContext, parts: FindingParts, scope?: CheckScope): string[] {
   const failures: string[] = [];
-  for (const check of checksToRun(parts, decision)) {
+  const items = context.decision.items;
+  for (const check of checksToRun(parts, context.decision)) {
     const level = parts.rules[check.code];
     const budget = { left: MAX_FINDINGS_PER_CHECK };
     try {
       if (check.runItem) {
-        const items = decision.items;
-        for (let i = 0; i < items.length && budget.left >= 0; i++) collect(check, check.runItem(context, items[i]), level, budget, context, parts.items[i]);
-      } else collect(check, check.run(context), level, budget, context, check.runLines ? parts.lines : parts.letter);
+        const from = scope ? Math.max(scope.item, 0) : 0;
+        const to = scope ? (scope.item >= 0 ? scope.item + 1 : 0) : items.length;
+        for (let i = from; i < to && budget.left >= 0; i++) collect(check, check.runItem(context, items[i]), level, budget, context, parts.items[i]);
+      } else if (check.runLines && scope) collect(check, check.runLines(context, scope.lines.from, scope.lines.to), level, budget, context, parts.lines);
+      else collect(check, check.run(context), level, budget, context, check.runLines ? parts.lines : parts.letter);
     } catch (e) {
       failures.push(`${check.code}: ${(e as Error)?.message ?? String(e)}`);
       // A check that fails reports nothing, not what it found before it failed.
@@ -76,7 +97,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       parts.lines = parts.lines.filter(own);
     }
   }
-  return finish(text, decision, parts, failures);
+  return failures;
 }
 
 /**
@@ -106,7 +127,7 @@ function inOrder(checks: readonly Check[]): Check[] {
  * the runs of one check: MAX_FINDINGS_PER_CHECK in all); past it, the letter's limits say so and
  * `budget.left` is -1.
  */
-export function collect(check: Check, found: Iterable<Found>, level: RuleLevels[string], budget: { left: number }, context: CheckContext, into: Finding[]): void {
+function collect(check: Check, found: Iterable<Found>, level: RuleLevels[string], budget: { left: number }, context: CheckContext, into: Finding[]): void {
   if (budget.left < 0) return;
   const levelled: Severity | undefined = level && level !== 'default' && level !== 'off' ? level : undefined;
   for (const f of found) {

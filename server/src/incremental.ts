@@ -12,10 +12,10 @@ import { CHECKS } from './checks';
 import { checkContext } from './checks/facts';
 import { letterDate } from './checks/mtusCitations';
 import type { Finding } from './checks/types';
-import { analyze, checksToRun, collect, finish, MAX_FINDINGS_PER_CHECK, type AnalyzeOptions, type Analysis, type FindingParts, type RuleLevels } from './engine';
+import { analyze, finish, MAX_FINDINGS_PER_CHECK, runChecks, type AnalyzeOptions, type Analysis, type FindingParts, type RuleLevels } from './engine';
 import { defaultKnowledge } from './knowledge';
 import type { Decision } from './model';
-import { reparseItem, type ItemReparse, type TextChange } from './parser/incremental';
+import { reparseItem, type TextChange } from './parser/incremental';
 import { shifted } from './text/shift';
 
 /**
@@ -45,7 +45,9 @@ function reuse(previous: Analysis, text: string, options: AnalyzeOptions): { ana
   const before = previous.decision.items;
   parts.items = old.items.map((found, i) => (i === re.item ? [] : before[i].start < re.change.start ? found : shifted(found, delta)));
   const lines = linesAround(text, re.window);
-  if (!runAgain(parts, re, text, lines)) return undefined;
+  // The letter checks, the item checks on the item read again, the line checks on its lines; a
+  // failing check is left to the whole reading, which reports it as `analyze` does.
+  if (runChecks(checkContext(text, re.decision, parts.knowledge), parts, { item: re.item, lines }).length > 0) return undefined;
   // The line checks' findings outside the lines read again: kept, or moved by the edit's length.
   const oldTo = lines.to - delta;
   for (const f of old.lines) {
@@ -54,26 +56,6 @@ function reuse(previous: Analysis, text: string, options: AnalyzeOptions): { ana
   }
   if (re.decision.limits.length > 0 || overBudget(parts)) return undefined;
   return { analysis: finish(text, re.decision, parts, []), item: re.item };
-}
-
-/** Runs the letter checks, the item checks on the item read again, the line checks on `lines`; false when one fails. */
-function runAgain(parts: FindingParts, re: ItemReparse, text: string, lines: { from: number; to: number }): boolean {
-  const context = checkContext(text, re.decision, parts.knowledge);
-  const item = re.item >= 0 ? re.decision.items[re.item] : undefined;
-  for (const check of checksToRun(parts, re.decision)) {
-    const budget = { left: MAX_FINDINGS_PER_CHECK };
-    const level = parts.rules[check.code];
-    try {
-      if (check.runItem) {
-        if (item) collect(check, check.runItem(context, item), level, budget, context, parts.items[re.item]);
-      } else if (check.runLines) collect(check, check.runLines(context, lines.from, lines.to), level, budget, context, parts.lines);
-      else collect(check, check.run(context), level, budget, context, parts.letter);
-    } catch {
-      // The whole reading reports the failure as `analyze` does.
-      return false;
-    }
-  }
-  return true;
 }
 
 /**
